@@ -1,0 +1,53 @@
+/**
+ * The popup: draws whatever the snapshot in storage holds at once and follows it as the
+ * background writes; it never waits on the network to show something.
+ */
+import { useCallback, useState } from 'preact/hooks';
+import { LATEST_NEWS_FEED, WORLD_FEED } from '../shared/feeds';
+import { sendMessage } from '../shared/protocol';
+import { normaliseSettings, SETTINGS_KEY } from '../shared/settings';
+import { normaliseSnapshot, SNAPSHOT_KEY } from '../shared/snapshot-store';
+import { Header } from './components/Header';
+import { IndicesStrip } from './components/IndicesStrip';
+import { Notice } from './components/Notice';
+import { StoryList } from './components/StoryList';
+import { Watchlist } from './components/Watchlist';
+import { useNow } from './hooks/useNow';
+import { useStorageValue } from './hooks/useStorageValue';
+import { feedsNotice, marketNotice } from './notices';
+import { isTrading } from '../shared/market';
+
+const STORIES_SHOWN = 8;
+
+export function App() {
+  const snapshot = useStorageValue('local', SNAPSHOT_KEY, normaliseSnapshot);
+  const settings = useStorageValue('sync', SETTINGS_KEY, normaliseSettings);
+  const now = useNow();
+  const [refreshing, setRefreshing] = useState(false);
+  const onRefresh = useCallback(() => {
+    setRefreshing(true);
+    void sendMessage('refreshNow', {}).finally(() => setRefreshing(false));
+  }, []);
+
+  if (snapshot === undefined || settings === undefined) {
+    return <p class="notice notice--loading" role="status">Loading…</p>;
+  }
+  const zone = settings.timeZone;
+  const asOf = snapshot.marketAsOf ?? snapshot.sources['psx-quotes']?.fetchedAt ?? null;
+  const caption = snapshot.market && !isTrading(snapshot.market) ? 'Last close' : '';
+  const worldStories = snapshot.stories.filter((s) => s.feedId === WORLD_FEED.id).slice(0, STORIES_SHOWN);
+  const latestStories = snapshot.stories.filter((s) => s.feedId === LATEST_NEWS_FEED.id).slice(0, STORIES_SHOWN);
+  const storiesNotice = feedsNotice(snapshot, [WORLD_FEED.id, LATEST_NEWS_FEED.id], now, zone);
+
+  return (
+    <main class="popup">
+      <Header market={snapshot.market} asOf={asOf} now={now} zone={zone} refreshing={refreshing} onRefresh={onRefresh} />
+      <Notice notice={marketNotice(snapshot, now, zone)} />
+      <IndicesStrip codes={settings.indices} indices={snapshot.indices} />
+      <Watchlist symbols={settings.watchlist} quotes={snapshot.quotes} caption={caption} />
+      <Notice notice={storiesNotice?.kind === 'feeds-failing' ? storiesNotice : null} />
+      <StoryList title="World" stories={worldStories} now={now} emptyText={storiesNotice?.text ?? 'No stories yet.'} />
+      <StoryList title="Latest news" stories={latestStories} now={now} emptyText={storiesNotice?.text ?? 'No stories yet.'} />
+    </main>
+  );
+}

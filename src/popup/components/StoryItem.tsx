@@ -1,0 +1,33 @@
+import { formatRelative } from '../../shared/format';
+import { safeHttpUrl } from '../../shared/links';
+import type { Story } from '../../shared/model';
+
+interface StoryItemProps {
+  /** A parsed story; its title is plain text and is rendered as text only. */
+  story: Story;
+  /** The current time, for "5 min ago". */
+  now: number;
+}
+
+export function StoryItem({ story, now }: StoryItemProps) {
+  // The background already filtered links; checking again here costs nothing and means a
+  // tampered snapshot still cannot produce a script link.
+  const href = safeHttpUrl(story.link);
+  return (
+    <li class="story">
+      {href ? (
+        <a class="story__title" href={href} target="_blank" rel="noopener noreferrer" dir="auto">
+          {story.title}
+        </a>
+      ) : (
+        <span class="story__title" dir="auto">
+          {story.title}
+        </span>
+      )}
+      <span class="story__meta">
+        {story.source}
+        {story.publishedAt !== null && <> · {formatRelative(story.publishedAt, now)}</>}
+      </span>
+    </li>
+  );
+}

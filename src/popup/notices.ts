@@ -1,0 +1,60 @@
+/**
+ * The sentences the popup shows about the data itself: still loading, a source failing, data
+ * going stale. Pure, so each case is table-tested; never a stack trace or an HTTP code alone.
+ */
+import { formatWhen } from '../shared/format';
+import type { ErrorKind, Snapshot, SourceStatus } from '../shared/model';
+import type { TimeZoneChoice } from '../shared/settings';
+
+export type Notice =
+  | { kind: 'loading'; text: string }
+  | { kind: 'unreachable'; text: string }
+  | { kind: 'feeds-failing'; text: string };
+
+function failing(status: SourceStatus | undefined): boolean {
+  if (!status?.lastError) return false;
+  return status.fetchedAt === null || status.lastError.at >= status.fetchedAt;
+}
+
+function reasonPhrase(kind: ErrorKind): string {
+  switch (kind) {
+    case 'offline':
+      return 'You appear to be offline';
+    case 'timeout':
+      return 'PSX data portal not answering';
+    case 'parse':
+      return 'PSX data portal sent a page we could not read';
+    case 'rate-limited':
+      return 'PSX data portal asked us to slow down';
+    default:
+      return 'PSX data portal unreachable';
+  }
+}
+
+/** The first failing PSX source decides the sentence; quotes matter more than indices. */
+export function marketNotice(snapshot: Snapshot, now: number, zone: TimeZoneChoice): Notice | null {
+  const home = snapshot.sources['psx-home'];
+  const quotes = snapshot.sources['psx-quotes'];
+  const failed = failing(quotes) ? quotes : failing(home) ? home : undefined;
+  if (!failed?.lastError) {
+    if (home?.attemptedAt == null && quotes?.attemptedAt == null) {
+      return { kind: 'loading', text: 'Loading market data…' };
+    }
+    return null;
+  }
+  const since = formatWhen(failed.lastError.at, now, zone);
+  const lastGood = quotes?.fetchedAt ?? home?.fetchedAt ?? null;
+  const showing =
+    lastGood === null ? 'no prices yet' : `showing prices from ${formatWhen(lastGood, now, zone)}`;
+  return { kind: 'unreachable', text: `${reasonPhrase(failed.lastError.kind)} since ${since} — ${showing}.` };
+}
+
+export function feedsNotice(snapshot: Snapshot, feedIds: string[], now: number, zone: TimeZoneChoice): Notice | null {
+  const statuses = feedIds.map((id) => snapshot.sources[`feed:${id}`]);
+  if (statuses.every((s) => s?.attemptedAt == null)) return { kind: 'loading', text: 'Loading stories…' };
+  const broken = statuses.filter(failing);
+  if (broken.length === 0) return null;
+  const lastGood = Math.max(...statuses.map((s) => s?.fetchedAt ?? 0));
+  const showing = lastGood > 0 ? ` — showing stories from ${formatWhen(lastGood, now, zone)}` : '';
+  return { kind: 'feeds-failing', text: `Business Recorder feed unreachable${showing}.` };
+}

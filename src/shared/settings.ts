@@ -1,0 +1,68 @@
+/**
+ * User settings, kept in `storage.sync` (small, follows the user across machines). The defaults
+ * object is the schema: every field read back is validated against it and falls back to the
+ * default on its own, so one corrupt field never costs the user the rest.
+ */
+import { browser } from './browser';
+
+/** The 30 symbols of the Business Recorder ticker, in its order. */
+export const BUSINESS_RECORDER_WATCHLIST: readonly string[] = [
+  'BAFL', 'BIPL', 'BOP', 'CNERGY', 'DFML', 'DGKC', 'FABL', 'FCCL', 'FFL', 'GGL',
+  'HBL', 'HUBC', 'HUMNL', 'KEL', 'LOTCHEM', 'MLCF', 'OGDC', 'PAEL', 'PIBTL', 'PIOC',
+  'PPL', 'PRL', 'SILK', 'SNGP', 'SSGC', 'TELE', 'TPLP', 'TRG', 'UNITY', 'WTL',
+];
+
+export const SETTINGS_VERSION = 1;
+export const SETTINGS_KEY = 'settings';
+export const MAX_WATCHLIST = 100;
+
+export type TimeZoneChoice = 'local' | 'Asia/Karachi';
+
+export interface Settings {
+  version: number;
+  watchlist: string[];
+  indices: string[];
+  /** Show times in the browser's zone, or always in Pakistan time. */
+  timeZone: TimeZoneChoice;
+}
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  version: SETTINGS_VERSION,
+  watchlist: [...BUSINESS_RECORDER_WATCHLIST],
+  indices: ['KSE100', 'KSE30'],
+  timeZone: 'local',
+});
+
+const SYMBOL = /^[A-Z0-9][A-Z0-9.&-]{0,23}$/;
+
+function symbolList(value: unknown, fallback: readonly string[], max: number): string[] {
+  if (!Array.isArray(value)) return [...fallback];
+  const out: string[] = [];
+  for (const item of value) {
+    if (typeof item !== 'string') continue;
+    const symbol = item.trim().toUpperCase();
+    if (SYMBOL.test(symbol) && !out.includes(symbol)) out.push(symbol);
+    if (out.length === max) break;
+  }
+  return out;
+}
+
+/** Field-by-field validation of whatever storage holds; never throws. */
+export function normaliseSettings(raw: unknown): Settings {
+  const source = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  return {
+    version: SETTINGS_VERSION,
+    watchlist: symbolList(source['watchlist'], DEFAULT_SETTINGS.watchlist, MAX_WATCHLIST),
+    indices: symbolList(source['indices'], DEFAULT_SETTINGS.indices, 10),
+    timeZone: source['timeZone'] === 'Asia/Karachi' ? 'Asia/Karachi' : 'local',
+  };
+}
+
+export async function readSettings(): Promise<Settings> {
+  const stored = await browser.storage.sync.get(SETTINGS_KEY);
+  return normaliseSettings(stored[SETTINGS_KEY]);
+}
+
+export async function writeSettings(settings: Settings): Promise<void> {
+  await browser.storage.sync.set({ [SETTINGS_KEY]: normaliseSettings(settings) });
+}

@@ -1,0 +1,38 @@
+/**
+ * Feed titles arrive as "HTML in XML": the XML parser has already undone one level of escaping
+ * (or none, inside CDATA), and what is left may carry entities (`&amp;`, `&#8216;`) and tags.
+ * Reading it once through an HTML parser decodes the remaining entities exactly once and keeps
+ * only the text of any markup, so `<img onerror=…>` and `<script>` never reach a UI.
+ */
+import { parseDocument, DomUtils } from 'htmlparser2';
+import type { AnyNode } from 'domhandler';
+
+const MAX_TITLE_LENGTH = 300;
+
+export function htmlToPlainText(html: string): string {
+  const doc = parseDocument(html, { decodeEntities: true });
+  return collapseWhitespace(visibleText(doc.children));
+}
+
+/** Text a reader would see: the contents of script and style elements are not text. */
+function visibleText(nodes: AnyNode[]): string {
+  let out = '';
+  for (const node of nodes) {
+    if (node.type === 'text') out += node.data;
+    else if (node.type === 'tag') out += visibleText(node.children);
+    else if (node.type === 'cdata') out += DomUtils.textContent(node);
+  }
+  return out;
+}
+
+export function collapseWhitespace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Cut at a word boundary so a flood of text cannot stretch the popup. */
+export function truncateAtWord(text: string, max = MAX_TITLE_LENGTH): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}

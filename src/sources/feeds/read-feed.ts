@@ -1,0 +1,16 @@
+/** One feed: fetch with the shared deadline, decode by charset, parse into stories. */
+import type { SourceError } from '../../shared/model';
+import { err, type Result } from '../../shared/result';
+import { fetchText, type FetchTextOptions } from '../http';
+import { parseFeedXml, type FeedSource, type ParsedFeed } from './parse-feed';
+
+export async function readFeed(source: FeedSource, options: FetchTextOptions = {}): Promise<Result<ParsedFeed, SourceError>> {
+  const now = options.now ?? Date.now;
+  const response = await fetchText(source.url, {
+    ...options,
+    headers: { Accept: 'application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8' },
+  });
+  if (!response.ok) return response;
+  const parsed = parseFeedXml(response.value.text, source);
+  return parsed.ok ? parsed : err({ kind: 'parse', detail: parsed.error, at: now() });
+}

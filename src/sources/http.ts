@@ -1,0 +1,88 @@
+/**
+ * The one way the background talks to the network: every request has a deadline, the body is
+ * decoded by its declared charset, and every failure comes back as a classified SourceError
+ * instead of a throw.
+ */
+import type { ErrorKind, SourceError } from '../shared/model';
+import { err, ok, type Result } from '../shared/result';
+import { decodeBody } from './charset';
+
+/**
+ * Chrome stops a service worker whose fetch has been pending for about 30 s, which would lose
+ * the whole cycle; aborting earlier keeps the cycle able to record the failure.
+ */
+export const FETCH_TIMEOUT_MS = 20_000;
+
+export interface FetchTextOptions {
+  headers?: Record<string, string>;
+  timeoutMs?: number;
+  /** Injected in tests; defaults to the global fetch. */
+  fetchImpl?: typeof fetch;
+  now?: () => number;
+}
+
+export interface FetchedText {
+  status: number;
+  text: string;
+  contentType: string | null;
+}
+
+export async function fetchText(
+  url: string,
+  options: FetchTextOptions = {},
+): Promise<Result<FetchedText, SourceError>> {
+  const { headers = {}, timeoutMs = FETCH_TIMEOUT_MS, fetchImpl = fetch, now = Date.now } = options;
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  try {
+    const response = await fetchImpl(url, {
+      headers,
+      signal: controller.signal,
+      // The figures must be live, and the user's cookies have no business in these requests.
+      cache: 'no-store',
+      credentials: 'omit',
+      redirect: 'follow',
+    });
+    if (!response.ok) {
+      return err(httpError(response.status, response.headers.get('retry-after'), now()));
+    }
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const contentType = response.headers.get('content-type');
+    return ok({ status: response.status, text: decodeBody(bytes, contentType), contentType });
+  } catch (cause) {
+    return err(networkError(cause, controller.signal.aborted, now()));
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export function httpError(status: number, retryAfter: string | null, at: number): SourceError {
+  const kind: ErrorKind =
+    status === 403
+      ? 'forbidden'
+      : status === 404 || status === 410
+        ? 'not-found'
+        : status === 429
+          ? 'rate-limited'
+          : status >= 500
+            ? 'server'
+            : 'http';
+  const retryAt = parseRetryAfter(retryAfter, at);
+  return { kind, detail: `HTTP ${status}`, at, ...(retryAt === null ? {} : { retryAt }) };
+}
+
+function networkError(cause: unknown, aborted: boolean, at: number): SourceError {
+  if (aborted) return { kind: 'timeout', detail: 'no answer within the time limit', at };
+  const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
+  const detail = cause instanceof Error ? cause.message : String(cause);
+  return { kind: offline ? 'offline' : 'network', detail, at };
+}
+
+/** `Retry-After` is either delta-seconds or an HTTP date (RFC 9110 §10.2.3). */
+export function parseRetryAfter(value: string | null, now: number): number | null {
+  if (value == null || value.trim() === '') return null;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return now + Number(trimmed) * 1000;
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? null : Math.max(now, date);
+}
