@@ -45,7 +45,8 @@ export function App() {
       <Notice notice={marketNotice(snapshot, now, zone)} />
       <IndicesStrip codes={settings.indices} indices={snapshot.indices} />
       <Watchlist symbols={settings.watchlist} quotes={snapshot.quotes} caption={caption} />
-      <Notice notice={storiesNotice?.kind === 'feeds-failing' ? storiesNotice : null} />
+      {/* With stories on screen the failure gets its own line; without, the empty text says it. */}
+      {snapshot.stories.length > 0 && <Notice notice={storiesNotice?.kind === 'feeds-failing' ? storiesNotice : null} />}
       <StoryList title="World" stories={worldStories} now={now} emptyText={storiesNotice?.text ?? 'No stories yet.'} />
       <StoryList title="Latest news" stories={latestStories} now={now} emptyText={storiesNotice?.text ?? 'No stories yet.'} />
     </main>

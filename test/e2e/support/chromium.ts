@@ -1,0 +1,108 @@
+/**
+ * Debian Chromium with the production build loaded, and the sources' real URLs answered from
+ * fixtures. Routes go in before the extension is loaded (CDP `Extensions.loadUnpacked`), so
+ * even the install-time refresh never reaches the network.
+ */
+import { chromium, type BrowserContext, type Page, type Route } from 'playwright-core';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export const CHROME_BUILD = path.resolve('dist/chrome');
+export const CHROMIUM_PATH = process.env['CHROME_PATH'] ?? '/usr/bin/chromium';
+
+export interface FixtureResponse {
+  status?: number;
+  body: string;
+  contentType?: string;
+  headers?: Record<string, string>;
+}
+
+/** URL → response, or a function for responses that change between requests. */
+export type FixtureTable = Record<string, FixtureResponse | ((request: RecordedRequest) => FixtureResponse)>;
+
+export interface RecordedRequest {
+  url: string;
+  headers: Record<string, string>;
+  at: number;
+}
+
+export interface ExtensionSession {
+  context: BrowserContext;
+  extensionId: string;
+  /** Every request the browser tried to send to the outside, fixture or not. */
+  requests: RecordedRequest[];
+  /** Replace the fixtures served from now on. */
+  setFixtures(table: FixtureTable): void;
+  openPopup(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function launchChromiumWithExtension(fixtures: FixtureTable): Promise<ExtensionSession> {
+  if (!existsSync(path.join(CHROME_BUILD, 'manifest.json'))) {
+    throw new Error(`${CHROME_BUILD} is missing: run \`npm run build\` first`);
+  }
+  const profile = mkdtempSync(path.join(tmpdir(), 'psx-e2e-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    viewport: { width: 400, height: 600 },
+    args: [
+      '--enable-unsafe-extension-debugging',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      // Without these Chromium keeps dialling Google's hosts, which this network refuses.
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+    ignoreDefaultArgs: ['--disable-extensions'],
+  });
+
+  const requests: RecordedRequest[] = [];
+  let table = fixtures;
+  const answer = async (route: Route): Promise<void> => {
+    const request = route.request();
+    const recorded = { url: request.url(), headers: await request.allHeaders(), at: Date.now() };
+    requests.push(recorded);
+    const entry = table[recorded.url];
+    if (entry === undefined) {
+      // No test touches the network: anything without a fixture fails like an unreachable host.
+      await route.abort('internetdisconnected');
+      return;
+    }
+    const response = typeof entry === 'function' ? entry(recorded) : entry;
+    await route.fulfill({
+      status: response.status ?? 200,
+      body: response.body,
+      contentType: response.contentType ?? 'text/html; charset=utf-8',
+      headers: response.headers ?? {},
+    });
+  };
+  await context.route('http://**/*', answer);
+  await context.route('https://**/*', answer);
+
+  const browser = context.browser();
+  if (browser === null) throw new Error('no browser handle for the persistent context');
+  const cdp = await browser.newBrowserCDPSession();
+  const { id: extensionId } = (await cdp.send('Extensions.loadUnpacked', { path: CHROME_BUILD })) as { id: string };
+
+  return {
+    context,
+    extensionId,
+    requests,
+    setFixtures(next) {
+      table = next;
+    },
+    async openPopup() {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/src/popup/index.html`);
+      return page;
+    },
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
