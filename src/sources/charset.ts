@@ -8,7 +8,32 @@ export function decodeBody(bytes: Uint8Array, contentType: string | null): strin
   return decodeWith(label, bytes);
 }
 
+/** Every label the Encoding Standard maps to windows-1252, ISO-8859-1 and ASCII included. */
+const WINDOWS_1252_LABELS = new Set([
+  'ansi_x3.4-1968', 'ascii', 'cp1252', 'cp819', 'csisolatin1', 'ibm819', 'iso-8859-1', 'iso-ir-100',
+  'iso8859-1', 'iso88591', 'iso_8859-1', 'iso_8859-1:1987', 'l1', 'latin1', 'us-ascii', 'windows-1252', 'x-cp1252',
+]);
+
+/** windows-1252's printable characters in 0x80–0x9F, where it differs from ISO-8859-1. */
+const CP1252_HIGH = '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F' +
+  '\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
+
+/**
+ * Browsers decode these labels as windows-1252, but Node's TextDecoder (where the unit tests
+ * run) treats them as ISO-8859-1 and turns curly quotes into control characters. Decoding the
+ * single-byte table here gives the same text in every engine.
+ */
+function decodeWindows1252(bytes: Uint8Array): string {
+  const codes = new Uint16Array(bytes.length);
+  bytes.forEach((byte, i) => {
+    codes[i] = byte >= 0x80 && byte <= 0x9f ? CP1252_HIGH.charCodeAt(byte - 0x80) : byte;
+  });
+  // Every code is a single UTF-16 unit, so UTF-16 decoding of the table is exact and fast.
+  return new TextDecoder('utf-16le').decode(codes);
+}
+
 function decodeWith(label: string, bytes: Uint8Array): string {
+  if (WINDOWS_1252_LABELS.has(label)) return decodeWindows1252(bytes);
   try {
     return new TextDecoder(label).decode(bytes);
   } catch {

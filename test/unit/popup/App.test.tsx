@@ -1,0 +1,94 @@
+// @vitest-environment happy-dom
+import { fakeBrowser } from '@webext-core/fake-browser';
+import { cleanup, render, screen, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { App } from '../../../src/popup/App';
+import { emptySnapshot, type Snapshot } from '../../../src/shared/model';
+import { SNAPSHOT_KEY } from '../../../src/shared/snapshot-store';
+
+const AT = Date.UTC(2026, 9, 14, 6, 41);
+
+function tradingSnapshot(overrides: Partial<Snapshot> = {}): Snapshot {
+  return {
+    ...emptySnapshot(),
+    quotes: {
+      HUBC: { symbol: 'HUBC', price: 113.23, change: 6.23, changePercent: 5.82, previousClose: 107, open: null, high: null, low: null, volume: 1000 },
+      OGDC: { symbol: 'OGDC', price: 320.29, change: -3.49, changePercent: -1.0778, previousClose: 323.78, open: null, high: null, low: null, volume: null },
+    },
+    indices: { KSE100: { code: 'KSE100', value: 55391.27, change: 120.5, changePercent: 0.22, staleDate: null } },
+    market: { phase: 'open', label: 'Open' },
+    marketAsOf: AT,
+    sources: { 'psx-home': { attemptedAt: AT, fetchedAt: AT, lastError: null }, 'psx-quotes': { attemptedAt: AT, fetchedAt: AT, lastError: null } },
+    stories: [
+      { id: 'w1', feedId: 'world', title: '<b>not markup</b>', link: 'https://www.brecorder.com/news/1', source: 'Business Recorder', publishedAt: AT },
+      { id: 'w2', feedId: 'world', title: 'No link here', link: 'javascript:alert(1)', source: 'Business Recorder', publishedAt: null },
+    ],
+    updatedAt: AT,
+    ...overrides,
+  };
+}
+
+const show = async (snapshot: Snapshot | null): Promise<void> => {
+  if (snapshot) await fakeBrowser.storage.local.set({ [SNAPSHOT_KEY]: snapshot });
+  render(<App />);
+};
+
+afterEach(cleanup);
+
+describe('popup', () => {
+  it('says it is loading on a first run, before any data', async () => {
+    await show(null);
+    expect(await screen.findByText('Loading market data…')).toBeTruthy();
+    // The watchlist is drawn at once, with dashes, never a blank screen.
+    expect(document.querySelectorAll('li.quote')).toHaveLength(30);
+  });
+
+  it('shows a quote as the Business Recorder ticker does, with words for screen readers', async () => {
+    await show(tradingSnapshot());
+    const row = (await screen.findByText('HUBC')).closest('li') as HTMLElement;
+    expect(within(row).getByText('113.23')).toBeTruthy();
+    expect(row.querySelector('[aria-hidden="true"]')?.textContent).toBe('▲ 6.23 (5.82%)');
+    expect(within(row).getByText('Increased by 6.23, 5.82 percent')).toBeTruthy();
+    const down = screen.getByText('OGDC').closest('li') as HTMLElement;
+    expect(down.querySelector('.change--down [aria-hidden="true"]')?.textContent).toBe('▼ 3.49 (1.08%)');
+  });
+
+  it('shows indices with thousands separators', async () => {
+    await show(tradingSnapshot());
+    expect(await screen.findByText('55,391.27')).toBeTruthy();
+  });
+
+  it('renders story titles as text and only http(s) links as links', async () => {
+    await show(tradingSnapshot());
+    const markup = await screen.findByText('<b>not markup</b>');
+    expect(markup.tagName).toBe('A');
+    expect(markup.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(document.querySelector('b')).toBeNull();
+    expect(screen.getByText('No link here').tagName).toBe('SPAN');
+  });
+
+  it('says when the portal is unreachable, with the time of the last good prices', async () => {
+    const failedAt = AT + 5 * 60_000;
+    const snapshot = tradingSnapshot();
+    snapshot.sources['psx-quotes'] = { attemptedAt: failedAt, fetchedAt: AT, lastError: { kind: 'network', detail: 'Failed to fetch', at: failedAt } };
+    await show(snapshot);
+    const notice = await screen.findByText(/^PSX data portal unreachable since 14 Oct, \d\d:\d\d — showing prices from 14 Oct, \d\d:\d\d\.$/);
+    expect(notice.getAttribute('role')).toBe('status');
+    expect(screen.getByText('113.23')).toBeTruthy();
+  });
+
+  it('labels a closed market and its prices as the last close', async () => {
+    await show(tradingSnapshot({ market: { phase: 'closed', label: 'Closed' } }));
+    expect(await screen.findByText('Market closed')).toBeTruthy();
+    expect(screen.getByText('Last close')).toBeTruthy();
+  });
+
+  it('follows the snapshot as the background writes it', async () => {
+    await show(tradingSnapshot());
+    await screen.findByText('113.23');
+    const next = tradingSnapshot();
+    next.quotes['HUBC'] = { ...next.quotes['HUBC']!, price: 114.5 };
+    await fakeBrowser.storage.local.set({ [SNAPSHOT_KEY]: next });
+    expect(await screen.findByText('114.50')).toBeTruthy();
+  });
+});
