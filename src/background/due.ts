@@ -16,7 +16,8 @@ export type RefreshReason = 'alarm' | 'install' | 'startup' | 'user';
 export function isDue(status: SourceStatus | undefined, periodMs: number, now: number, reason: RefreshReason): boolean {
   if (reason !== 'alarm') return true;
   const last = status?.attemptedAt ?? null;
-  return last === null || now - last >= periodMs - SLACK_MS;
+  // A stamp in the future means the clock was set back: trust the period, not the stamp.
+  return last === null || last > now || now - last >= periodMs - SLACK_MS;
 }
 
 /**

@@ -23,7 +23,8 @@ export function formatVolume(value: number): string {
  * so the arrow never contradicts the printed figure.
  */
 export function directionOf(change: number): Direction {
-  const shown = Math.round(change * 100);
+  // Round the magnitude: Math.round(-0.5) is -0, which would call -0.005 unchanged but 0.005 up.
+  const shown = Math.sign(change) * Math.round(Math.abs(change) * 100);
   return shown > 0 ? 'up' : shown < 0 ? 'down' : 'unchanged';
 }
 

@@ -4,15 +4,24 @@
  * browsers would normalise, must all come out as "no link".
  */
 
-/** C0 controls, DEL and whitespace: the characters URL parsers strip or skip silently. */
-function stripInvisible(raw: string): string {
-  let out = '';
-  for (const ch of raw) {
-    const code = ch.codePointAt(0) ?? 0;
-    if (code <= 0x20 || code === 0x7f || code === 0xa0 || (code >= 0x2000 && code <= 0x200f) || code === 0xfeff) continue;
-    out += ch;
-  }
-  return out;
+/**
+ * Characters trimmed from either end: what the URL parser drops itself (C0 controls, space),
+ * plus invisible ones it would keep (NBSP, zero-width, BOM) that could hide a scheme.
+ */
+const INVISIBLE = new Set(['\u00A0', '\u200B', '\u200C', '\u200D', '\u200E', '\u200F', '\u2028', '\u2029', '\u2060', '\uFEFF']);
+const isEdgeJunk = (ch: string): boolean => ch <= '\u0020' || ch === '\u007F' || INVISIBLE.has(ch);
+
+/**
+ * Trims what a browser would trim. Tabs and newlines *inside* the URL (`java\tscript:`) are
+ * removed by the URL parser itself, so the scheme checked below is the one a browser would use;
+ * spaces inside stay and are percent-encoded, so the link keeps pointing at the same page.
+ */
+function trimEdges(raw: string): string {
+  let start = 0;
+  let end = raw.length;
+  while (start < end && isEdgeJunk(raw[start] as string)) start++;
+  while (end > start && isEdgeJunk(raw[end - 1] as string)) end--;
+  return raw.slice(start, end);
 }
 
 /**
@@ -21,7 +30,7 @@ function stripInvisible(raw: string): string {
  */
 export function safeHttpUrl(raw: string | null | undefined, base?: string): string | null {
   if (raw == null) return null;
-  const cleaned = stripInvisible(raw);
+  const cleaned = trimEdges(raw);
   if (cleaned === '') return null;
   let url: URL;
   try {

@@ -1,11 +1,21 @@
 /**
  * `Response.text()` always decodes UTF-8, but feeds are still served as windows-1252 or
- * ISO-8859-1. Decode bytes by the Content-Type charset, else the XML declaration, else UTF-8.
+ * ISO-8859-1. Decode bytes by a byte-order mark, else the Content-Type charset, else the XML
+ * declaration, else UTF-8: the order of the Encoding Standard's "decode" and XML 1.0 Appendix F.
  */
 
 export function decodeBody(bytes: Uint8Array, contentType: string | null): string {
+  const bom = byteOrderMark(bytes);
+  if (bom !== null) return new TextDecoder(bom).decode(bytes); // TextDecoder drops the BOM itself
   const label = charsetFromContentType(contentType) ?? charsetFromXmlDeclaration(bytes) ?? 'utf-8';
   return decodeWith(label, bytes);
+}
+
+function byteOrderMark(bytes: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' | null {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return null;
 }
 
 /** Every label the Encoding Standard maps to windows-1252, ISO-8859-1 and ASCII included. */

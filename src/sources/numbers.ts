@@ -14,7 +14,7 @@ export function parseRawNumber(raw: string | null | undefined): number | null {
 }
 
 const MINUS_SIGNS = new Set(['-', '\u2212', '\u2012', '\u2013', '\uFE63', '\uFF0D']);
-const IGNORED = new Set([',', '%', '(', ')', '+', ' ', '\u00A0', '\u202F', '\t', '\n', '\r']);
+const IGNORED = new Set(['%', '(', ')', '+', ' ', '\t', '\n', '\r']);
 
 /**
  * A number as printed for people: `1,445,702`, `-1.08%`, `(−0.24%)`, `▲ 0.84`.
@@ -26,13 +26,20 @@ export function parseDisplayNumber(text: string | null | undefined): number | nu
   if (text == null) return null;
   let negative = false;
   let digits = '';
+  let ended = false;
   for (const ch of text) {
     if (MINUS_SIGNS.has(ch)) {
       if (digits !== '') return null; // a sign after the digits: not a number we understand
       negative = true;
     } else if ((ch >= '0' && ch <= '9') || ch === '.') {
+      // `113 (5%)` is two numbers in one cell; refuse it rather than read 1135.
+      if (ended) return null;
       digits += ch;
-    } else if (!IGNORED.has(ch) && ch !== '\u25B2' && ch !== '\u25BC') {
+    } else if (ch === ',' || ch === '\u00A0' || ch === '\u202F') {
+      // Thousands separators (the comma; no-break spaces in some locales) sit between digits.
+    } else if (IGNORED.has(ch) || ch === '\u25B2' || ch === '\u25BC') {
+      if (digits !== '') ended = true;
+    } else {
       return null;
     }
   }

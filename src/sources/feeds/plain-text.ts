@@ -10,7 +10,8 @@ import type { AnyNode } from 'domhandler';
 const MAX_TITLE_LENGTH = 300;
 
 export function htmlToPlainText(html: string): string {
-  const doc = parseDocument(html, { decodeEntities: true });
+  // A title can still carry a literal CDATA section when a feed wraps it twice.
+  const doc = parseDocument(html, { decodeEntities: true, recognizeCDATA: true });
   return collapseWhitespace(visibleText(doc.children));
 }
 
@@ -32,7 +33,8 @@ export function collapseWhitespace(text: string): string {
 /** Cut at a word boundary so a flood of text cannot stretch the popup. */
 export function truncateAtWord(text: string, max = MAX_TITLE_LENGTH): string {
   if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
+  // Cut by code points so an emoji or other astral character is never split in half.
+  const cut = Array.from(text.slice(0, max)).slice(0, -1).join('').slice(0, max - 1);
   const space = cut.lastIndexOf(' ');
   return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import {
+  BUSINESS_RECORDER_WATCHLIST,
+  DEFAULT_SETTINGS,
+  MAX_WATCHLIST,
+  SETTINGS_VERSION,
+  normaliseSettings,
+  type Settings,
+} from '../../../src/shared/settings';
+
+const BR_ORDER = [
+  'BAFL', 'BIPL', 'BOP', 'CNERGY', 'DFML', 'DGKC', 'FABL', 'FCCL', 'FFL', 'GGL',
+  'HBL', 'HUBC', 'HUMNL', 'KEL', 'LOTCHEM', 'MLCF', 'OGDC', 'PAEL', 'PIBTL', 'PIOC',
+  'PPL', 'PRL', 'SILK', 'SNGP', 'SSGC', 'TELE', 'TPLP', 'TRG', 'UNITY', 'WTL',
+];
+const DEFAULTS: Settings = { version: 1, watchlist: BR_ORDER, indices: ['KSE100', 'KSE30'], timeZone: 'local' };
+const many = (n: number): string[] => Array.from({ length: n }, (_, i) => `S${i}`);
+
+describe('defaults', () => {
+  it('are the Business Recorder ticker, KSE100 and KSE30, local time', () => {
+    expect(BUSINESS_RECORDER_WATCHLIST).toEqual(BR_ORDER);
+    expect(DEFAULT_SETTINGS).toEqual(DEFAULTS);
+    expect(SETTINGS_VERSION).toBe(1);
+    expect(MAX_WATCHLIST).toBe(100);
+  });
+});
+
+describe('normaliseSettings', () => {
+  it.each<[string, unknown, Settings]>([
+    // nothing usable: defaults
+    ['undefined', undefined, DEFAULTS],
+    ['null', null, DEFAULTS],
+    ['a string', 'garbage', DEFAULTS],
+    ['a number', 42, DEFAULTS],
+    ['true', true, DEFAULTS],
+    ['an array', ['HUBC'], DEFAULTS],
+    ['an empty object', {}, DEFAULTS],
+    ['unknown fields only', { foo: 1, bar: [] }, DEFAULTS],
+    // symbols normalised, de-duplicated, invalid ones dropped
+    ['lowercase and padded', { watchlist: [' hubc ', 'ogdc\t', 'Ppl'] }, { ...DEFAULTS, watchlist: ['HUBC', 'OGDC', 'PPL'] }],
+    ['duplicates after normalising', { watchlist: ['HUBC', 'hubc', ' HUBC ', 'OGDC', 'HUBC'] }, { ...DEFAULTS, watchlist: ['HUBC', 'OGDC'] }],
+    [
+      'invalid entries dropped',
+      { watchlist: ['', '   ', 'HU BC', '-HUBC', '.X', 'A'.repeat(25), '<script>', 'HUBC;', 42, null, {}, ['OGDC'], 'BAFL'] },
+      { ...DEFAULTS, watchlist: ['BAFL'] },
+    ],
+    ['allowed punctuation', { watchlist: ['HUBC-OCT', 'ABC.B', 'M&A', 'A'.repeat(24), '1X'] }, { ...DEFAULTS, watchlist: ['HUBC-OCT', 'ABC.B', 'M&A', 'A'.repeat(24), '1X'] }],
+    ['an empty watchlist is the user\'s choice', { watchlist: [] }, { ...DEFAULTS, watchlist: [] }],
+    ['more than 100 cut to the first 100', { watchlist: many(150) }, { ...DEFAULTS, watchlist: many(100) }],
+    ['exactly 100 kept', { watchlist: many(100) }, { ...DEFAULTS, watchlist: many(100) }],
+    ['invalid entries do not count towards 100', { watchlist: ['bad one', ...many(100)] }, { ...DEFAULTS, watchlist: many(100) }],
+    ['indices normalised', { indices: ['kse100', 'ALLSHR', 'kse100'] }, { ...DEFAULTS, indices: ['KSE100', 'ALLSHR'] }],
+    ['indices cut to 10', { indices: many(12) }, { ...DEFAULTS, indices: many(10) }],
+    // one wrong-typed field falls back alone
+    [
+      'watchlist a string',
+      { watchlist: 'HUBC', indices: ['ALLSHR'], timeZone: 'Asia/Karachi' },
+      { version: 1, watchlist: BR_ORDER, indices: ['ALLSHR'], timeZone: 'Asia/Karachi' },
+    ],
+    [
+      'indices an object',
+      { watchlist: ['HUBC'], indices: { 0: 'KSE100' }, timeZone: 'Asia/Karachi' },
+      { version: 1, watchlist: ['HUBC'], indices: ['KSE100', 'KSE30'], timeZone: 'Asia/Karachi' },
+    ],
+    ['timeZone a number', { watchlist: ['HUBC'], indices: ['KSE30'], timeZone: 5 }, { version: 1, watchlist: ['HUBC'], indices: ['KSE30'], timeZone: 'local' }],
+    // time zone: only Asia/Karachi or local
+    ['Asia/Karachi kept', { timeZone: 'Asia/Karachi' }, { ...DEFAULTS, timeZone: 'Asia/Karachi' }],
+    ['local kept', { timeZone: 'local' }, DEFAULTS],
+    ['other zone', { timeZone: 'Europe/London' }, DEFAULTS],
+    ['wrong case', { timeZone: 'asia/karachi' }, DEFAULTS],
+    ['UTC', { timeZone: 'UTC' }, DEFAULTS],
+    // the version is always the current one
+    ['old or future version', { version: 99 }, DEFAULTS],
+  ])('%s', (_name, raw, expected) => {
+    expect(normaliseSettings(raw)).toEqual(expected);
+  });
+
+  it.each<[string, unknown]>([
+    ['from defaults', undefined],
+    ['from stored lists', { watchlist: ['HUBC'], indices: ['KSE100'] }],
+  ])('returns fresh arrays that can be changed without touching the defaults (%s)', (_name, raw) => {
+    const settings = normaliseSettings(raw);
+    settings.watchlist.push('ZZZ');
+    settings.indices.push('ZZZ');
+    expect(DEFAULT_SETTINGS.watchlist).toEqual(BR_ORDER);
+    expect(DEFAULT_SETTINGS.indices).toEqual(['KSE100', 'KSE30']);
+    expect(normaliseSettings(undefined)).toEqual(DEFAULTS);
+  });
+});
