@@ -15,6 +15,7 @@ export default defineConfig({
           include: ['test/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
           setupFiles: ['test/unit/setup.ts'],
+          benchmark: { include: ['bench/**/*.bench.ts'] },
         },
       },
       {

@@ -1,0 +1,27 @@
+// Bundle sizes of the production builds, raw and gzipped, per entry point. Run after a build.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+function files(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? files(full) : [full];
+  });
+}
+
+for (const browser of ['chrome', 'firefox']) {
+  const root = path.resolve('dist', browser);
+  const js = files(root).filter((f) => f.endsWith('.js') || f.endsWith('.css'));
+  let raw = 0;
+  let gz = 0;
+  console.log(`\ndist/${browser}`);
+  for (const file of js.sort()) {
+    const bytes = readFileSync(file);
+    const zipped = gzipSync(bytes, { level: 9 }).length;
+    raw += bytes.length;
+    gz += zipped;
+    console.log(`  ${path.relative(root, file).padEnd(40)} ${(bytes.length / 1024).toFixed(1).padStart(7)} KB  ${(zipped / 1024).toFixed(1).padStart(6)} KB gz`);
+  }
+  console.log(`  ${'total JS + CSS'.padEnd(40)} ${(raw / 1024).toFixed(1).padStart(7)} KB  ${(gz / 1024).toFixed(1).padStart(6)} KB gz`);
+}
