@@ -13,7 +13,9 @@ import { Notice } from './components/Notice';
 import { StoryList } from './components/StoryList';
 import { Watchlist } from './components/Watchlist';
 import { useNow } from './hooks/useNow';
+import { useSourceAccess } from './hooks/useSourceAccess';
 import { useStorageValue } from './hooks/useStorageValue';
+import { AccessPrompt } from './components/AccessPrompt';
 import { feedsNotice, marketNotice } from './notices';
 import { isTrading } from '../shared/market';
 
@@ -23,6 +25,7 @@ export function App() {
   const snapshot = useStorageValue('local', SNAPSHOT_KEY, normaliseSnapshot);
   const settings = useStorageValue('sync', SETTINGS_KEY, normaliseSettings);
   const now = useNow();
+  const access = useSourceAccess();
   const [refreshing, setRefreshing] = useState(false);
   const onRefresh = useCallback(() => {
     setRefreshing(true);
@@ -42,7 +45,7 @@ export function App() {
   return (
     <main class="popup">
       <Header market={snapshot.market} asOf={asOf} now={now} zone={zone} refreshing={refreshing} onRefresh={onRefresh} />
-      <Notice notice={marketNotice(snapshot, now, zone)} />
+      {access.granted === false ? <AccessPrompt onGrant={access.request} /> : <Notice notice={marketNotice(snapshot, now, zone)} />}
       <IndicesStrip codes={settings.indices} indices={snapshot.indices} />
       <Watchlist symbols={settings.watchlist} quotes={snapshot.quotes} caption={caption} />
       {/* With stories on screen the failure gets its own line; without, the empty text says it. */}

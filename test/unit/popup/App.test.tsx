@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { fakeBrowser } from '@webext-core/fake-browser';
-import { cleanup, render, screen, within } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../src/popup/App';
 import { emptySnapshot, type Snapshot } from '../../../src/shared/model';
 import { SNAPSHOT_KEY } from '../../../src/shared/snapshot-store';
@@ -33,7 +33,10 @@ const show = async (snapshot: Snapshot | null): Promise<void> => {
   render(<App />);
 };
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
 
 describe('popup', () => {
   it('says it is loading on a first run, before any data', async () => {
@@ -90,5 +93,18 @@ describe('popup', () => {
     next.quotes['HUBC'] = { ...next.quotes['HUBC']!, price: 114.5 };
     await fakeBrowser.storage.local.set({ [SNAPSHOT_KEY]: next });
     expect(await screen.findByText('114.50')).toBeTruthy();
+  });
+});
+
+describe('popup without access to the sources', () => {
+  it('asks for host access, and refreshes once it is granted', async () => {
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(false as never);
+    const request = vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true as never);
+    const sent = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue({ ok: true, value: { fetched: [], failed: [] } } as never);
+    await show(tradingSnapshot());
+    fireEvent.click(await screen.findByRole('button', { name: 'Allow access' }));
+    await vi.waitFor(() => expect(sent).toHaveBeenCalledWith({ type: 'refreshNow', payload: {} }));
+    expect(request).toHaveBeenCalledWith({ origins: ['https://dps.psx.com.pk/*', 'https://www.brecorder.com/*'] });
+    expect(screen.queryByRole('button', { name: 'Allow access' })).toBeNull();
   });
 });
