@@ -17,12 +17,17 @@ import { useSourceAccess } from './hooks/useSourceAccess';
 import { useStorageValue } from './hooks/useStorageValue';
 import { AccessPrompt } from './components/AccessPrompt';
 import { feedsNotice, marketNotice } from './notices';
+import type { Snapshot } from '../shared/model';
 import { isTrading } from '../shared/market';
 
 const STORIES_SHOWN = 8;
 
+/** A snapshot replaces the one on screen unless it was written earlier. */
+const newerSnapshot = (candidate: Snapshot, current: Snapshot): boolean =>
+  (candidate.updatedAt ?? 0) >= (current.updatedAt ?? 0);
+
 export function App() {
-  const snapshot = useStorageValue('local', SNAPSHOT_KEY, normaliseSnapshot);
+  const snapshot = useStorageValue('local', SNAPSHOT_KEY, normaliseSnapshot, newerSnapshot);
   const settings = useStorageValue('sync', SETTINGS_KEY, normaliseSettings);
   const now = useNow();
   const access = useSourceAccess();
