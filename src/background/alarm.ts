@@ -1,19 +1,23 @@
 /**
- * The refresh alarm. MV3 workers lose their timers when they stop, so the cadence lives in an
- * alarm, which can also vanish after updates and restarts: it is re-created on every start.
+ * The refresh alarm. MV3 workers lose their timers when they stop, so every wake is an alarm:
+ * each cycle plans the next one for when the earliest source is due, and a slow safety period
+ * covers an alarm lost to an update or a crash. Alarms can vanish after updates and restarts,
+ * so one is ensured on every start.
  */
 import { browser } from '../shared/browser';
 
 export const REFRESH_ALARM = 'refresh';
-/** Packed Chrome clamps alarms to 30 s; one minute is the quote cadence anyway. */
-export const REFRESH_PERIOD_MINUTES = 1;
+/** A lost plan costs at most this long. */
+export const SAFETY_PERIOD_MINUTES = 15;
+/** Packed Chrome will not fire alarms sooner than 30 s apart. */
+export const MIN_DELAY_MINUTES = 0.5;
 
 export async function ensureRefreshAlarm(): Promise<void> {
-  const existing = await browser.alarms.get(REFRESH_ALARM);
-  // Re-creating an existing alarm would push its next tick back on every worker start.
-  if (existing && existing.periodInMinutes === REFRESH_PERIOD_MINUTES) return;
-  await browser.alarms.create(REFRESH_ALARM, {
-    periodInMinutes: REFRESH_PERIOD_MINUTES,
-    delayInMinutes: REFRESH_PERIOD_MINUTES,
-  });
+  if (await browser.alarms.get(REFRESH_ALARM)) return; // re-creating it would push the plan back
+  await browser.alarms.create(REFRESH_ALARM, { delayInMinutes: MIN_DELAY_MINUTES, periodInMinutes: SAFETY_PERIOD_MINUTES });
+}
+
+/** Plans the next wake; also called at the start of a cycle as a watchdog, should the worker die mid-cycle. */
+export async function scheduleWake(at: number): Promise<void> {
+  await browser.alarms.create(REFRESH_ALARM, { when: at, periodInMinutes: SAFETY_PERIOD_MINUTES });
 }

@@ -1,20 +1,29 @@
 /**
- * One refresh cycle: decide which sources are due, ask them, and write one snapshot. A failed
- * source keeps its last good data and records why; the cycle itself never throws.
+ * One refresh cycle: work out which sources are due from what storage says, ask them, write
+ * one snapshot, repaint the badge and plan the next wake. A failed source keeps its last good
+ * data and records why; the cycle itself never throws.
  */
 import { DEFAULT_FEEDS, type FeedDefinition } from '../shared/feeds';
-import type { IndexQuote, Quote, Snapshot, Story } from '../shared/model';
-import type { RefreshSummary } from '../shared/protocol';
-import { readSnapshot, writeSnapshot } from '../shared/snapshot-store';
-import { readFeed } from '../sources/feeds/read-feed';
-import { readPortal } from '../sources/psx/portal';
 import { isTrading } from '../shared/market';
-import { FEEDS_PERIOD_MS, isDue, QUOTES_PERIOD_MS, wantQuotes, type RefreshReason } from './due';
-import { recordFailure, recordSuccess } from './source-status';
+import { marketView } from '../shared/market-view';
+import type { RefreshSummary } from '../shared/protocol';
+import { readSettings } from '../shared/settings';
+import { readSnapshot, writeSnapshot } from '../shared/snapshot-store';
+import { scheduleWake } from './alarm';
+import { paintBadge } from './badge';
+import { badgeView } from './badge-text';
+import type { CycleContext, RefreshReason } from './cycle-context';
+import { FALLBACK_AFTER_FAILURES } from './policies';
+import { MIN_WAKE_MS, nextWake, portalDueAt, SERIES_PERIOD_MS, withBackoff } from './schedule';
+import { feedsDueAt, refreshFeeds } from './tasks/feeds';
+import { portalFailures, quotesClock, refreshQuotes } from './tasks/quotes';
+import { refreshSeries } from './tasks/series';
+import { refreshSymbols, symbolsDueAt } from './tasks/symbols';
 
 export interface RefreshDeps {
   fetchImpl?: typeof fetch;
   now?: () => number;
+  random?: () => number;
   feeds?: readonly FeedDefinition[];
 }
 
@@ -33,80 +42,48 @@ export function refresh(reason: RefreshReason, deps: RefreshDeps = {}): Promise<
 
 async function runCycle(reason: RefreshReason, deps: RefreshDeps): Promise<RefreshSummary> {
   const now = deps.now ?? Date.now;
-  const http = { now, ...(deps.fetchImpl ? { fetchImpl: deps.fetchImpl } : {}) };
-  const snapshot = await readSnapshot();
-  const summary: RefreshSummary = { fetched: [], failed: [] };
-  const tasks: Promise<void>[] = [];
+  // Should the worker be stopped mid-cycle, this wake finishes the job.
+  await scheduleWake(now() + MIN_WAKE_MS);
+  const [settings, snapshot] = await Promise.all([readSettings(), readSnapshot()]);
+  const ctx: CycleContext = {
+    reason,
+    now,
+    random: deps.random ?? Math.random,
+    http: { now, ...(deps.fetchImpl ? { fetchImpl: deps.fetchImpl } : {}) },
+    settings,
+    snapshot,
+    summary: { fetched: [], failed: [] },
+    view: marketView(snapshot.market, snapshot.marketReadAt, now()),
+  };
+  const feeds = deps.feeds ?? DEFAULT_FEEDS;
 
-  if (isDue(snapshot.sources['psx-home'], QUOTES_PERIOD_MS, now(), reason)) {
-    tasks.push(refreshPortal(snapshot, http, summary));
+  const [{ token }] = await Promise.all([refreshQuotes(ctx), refreshFeeds(ctx, feeds), refreshSymbols(ctx)]);
+  await refreshSeries(ctx, token);
+
+  if (ctx.summary.fetched.length + ctx.summary.failed.length > 0) {
+    snapshot.updatedAt = now();
+    await writeSnapshot(snapshot);
   }
-  for (const feed of deps.feeds ?? DEFAULT_FEEDS) {
-    if (isDue(snapshot.sources[`feed:${feed.id}`], FEEDS_PERIOD_MS, now(), reason)) {
-      tasks.push(refreshFeed(snapshot, feed, http, summary));
-    }
-  }
-  if (tasks.length === 0) return summary;
-  await Promise.all(tasks);
-  snapshot.updatedAt = now();
-  await writeSnapshot(snapshot);
-  return summary;
+  await paintBadge(
+    badgeView(snapshot, settings.badge, settings.indices, {
+      trading: isTrading({ phase: ctx.view.phase, label: '' }),
+      stale: (snapshot.sources['psx-home']?.failures ?? 0) > 0 && snapshot.quoteSource === 'psx-portal',
+      zone: settings.timeZone,
+    }),
+  ).catch(() => undefined); // a badge that cannot be painted is no reason to lose the plan below
+  await scheduleWake(nextWake(dueTimes(ctx, feeds), now()));
+  return ctx.summary;
 }
 
-type Http = { now: () => number; fetchImpl?: typeof fetch };
-
-async function refreshPortal(snapshot: Snapshot, http: Http, summary: RefreshSummary): Promise<void> {
-  const reading = await readPortal({ ...http, wantQuotes: (market) => wantQuotes(market, snapshot) });
-  const at = http.now();
-  if (!reading.ok) {
-    snapshot.sources['psx-home'] = recordFailure(snapshot.sources['psx-home'], reading.error);
-    summary.failed.push('psx-home');
-    return;
+/** When each source is next due, for planning the next wake. */
+function dueTimes(ctx: CycleContext, feeds: readonly FeedDefinition[]): number[] {
+  const now = ctx.now();
+  const { sources } = ctx.snapshot;
+  const clock = quotesClock(ctx);
+  const times = [withBackoff(portalDueAt(sources['psx-home'], clock, now), sources['psx-home']), ...feedsDueAt(ctx, feeds), symbolsDueAt(ctx)];
+  if (portalFailures(ctx) >= FALLBACK_AFTER_FAILURES) {
+    times.push(withBackoff(portalDueAt(sources['psx-terminal'], clock, now), sources['psx-terminal']));
   }
-  const { indices, market, asOf, quotes, quotesError } = reading.value;
-  snapshot.sources['psx-home'] = recordSuccess(snapshot.sources['psx-home'], at);
-  summary.fetched.push('psx-home');
-  snapshot.indices = mergeIndices(snapshot.indices, indices);
-  snapshot.market = market;
-  snapshot.marketAsOf = asOf ?? snapshot.marketAsOf;
-
-  if (quotes !== null) {
-    snapshot.quotes = bySymbol(quotes);
-    snapshot.sources['psx-quotes'] = recordSuccess(snapshot.sources['psx-quotes'], at);
-    summary.fetched.push('psx-quotes');
-    snapshot.closingQuotesHeld = !isTrading(market);
-  } else if (quotesError !== null) {
-    snapshot.sources['psx-quotes'] = recordFailure(snapshot.sources['psx-quotes'], quotesError);
-    summary.failed.push('psx-quotes');
-  }
-  if (quotes === null && isTrading(market)) snapshot.closingQuotesHeld = false;
-}
-
-async function refreshFeed(snapshot: Snapshot, feed: FeedDefinition, http: Http, summary: RefreshSummary): Promise<void> {
-  const id = `feed:${feed.id}` as const;
-  const result = await readFeed(feed, http);
-  if (!result.ok) {
-    snapshot.sources[id] = recordFailure(snapshot.sources[id], result.error);
-    summary.failed.push(id);
-    return;
-  }
-  snapshot.sources[id] = recordSuccess(snapshot.sources[id], http.now());
-  summary.fetched.push(id);
-  snapshot.stories = replaceFeedStories(snapshot.stories, feed.id, result.value.stories);
-}
-
-function bySymbol(quotes: Quote[]): Record<string, Quote> {
-  return Object.fromEntries(quotes.map((q) => [q.symbol, q]));
-}
-
-/** Indices missing from this reading keep their last value rather than vanishing. */
-function mergeIndices(previous: Record<string, IndexQuote>, fresh: IndexQuote[]): Record<string, IndexQuote> {
-  return { ...previous, ...Object.fromEntries(fresh.map((q) => [q.code, q])) };
-}
-
-/** Newest first; stories without a date keep their place after the dated ones. */
-export function replaceFeedStories(all: Story[], feedId: string, fresh: Story[]): Story[] {
-  const others = all.filter((s) => s.feedId !== feedId);
-  const sorted = [...fresh].sort((a, b) => (b.publishedAt ?? -Infinity) - (a.publishedAt ?? -Infinity));
-  return [...others, ...sorted];
+  if (isTrading({ phase: ctx.view.phase, label: '' })) times.push(now + Math.min(SERIES_PERIOD_MS, clock.quotesPeriodMs));
+  return times;
 }

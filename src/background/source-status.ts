@@ -1,12 +1,38 @@
-/** Bookkeeping for one source after an attempt: success clears the error, failure keeps data. */
+/**
+ * Bookkeeping for one source after an attempt: a success clears the error and the backoff; a
+ * failure keeps the data, counts the failure and sets when the source may be asked again.
+ */
 import type { SourceError, SourceStatus } from '../shared/model';
+import { backoffDelay, type BackoffPolicy } from './backoff';
 
-export const neverFetched = (): SourceStatus => ({ attemptedAt: null, fetchedAt: null, lastError: null });
+export const neverFetched = (): SourceStatus => ({
+  state: 'ok',
+  attemptedAt: null,
+  lastOk: null,
+  lastError: null,
+  failures: 0,
+  nextTry: null,
+});
 
 export function recordSuccess(previous: SourceStatus | undefined, at: number): SourceStatus {
-  return { ...(previous ?? neverFetched()), attemptedAt: at, fetchedAt: at, lastError: null };
+  return { ...(previous ?? neverFetched()), state: 'ok', attemptedAt: at, lastOk: at, lastError: null, failures: 0, nextTry: null };
 }
 
-export function recordFailure(previous: SourceStatus | undefined, error: SourceError): SourceStatus {
-  return { ...(previous ?? neverFetched()), attemptedAt: error.at, lastError: error };
+export function recordFailure(
+  previous: SourceStatus | undefined,
+  error: SourceError,
+  policy: BackoffPolicy,
+  random: () => number = Math.random,
+): SourceStatus {
+  const base = { ...neverFetched(), ...previous };
+  const failures = base.failures + 1;
+  const delayed = error.at + backoffDelay(failures, policy, random);
+  // A server's own Retry-After is obeyed even when it asks for longer than our backoff would.
+  const nextTry = Math.max(delayed, error.retryAt ?? 0);
+  return { ...base, state: 'failing', attemptedAt: error.at, lastError: error, failures, nextTry };
+}
+
+/** Free to ask: never failed, or the backoff has run out. */
+export function mayAsk(status: SourceStatus | undefined, now: number): boolean {
+  return status?.nextTry == null || now >= status.nextTry;
 }

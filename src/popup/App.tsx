@@ -19,6 +19,7 @@ import { AccessPrompt } from './components/AccessPrompt';
 import { feedsNotice, marketNotice } from './notices';
 import type { Snapshot } from '../shared/model';
 import { isTrading } from '../shared/market';
+import { marketLabel, marketView } from '../shared/market-view';
 
 const STORIES_SHOWN = 8;
 
@@ -41,15 +42,26 @@ export function App() {
     return <p class="notice notice--loading" role="status">Loading…</p>;
   }
   const zone = settings.timeZone;
-  const asOf = snapshot.marketAsOf ?? snapshot.sources['psx-quotes']?.fetchedAt ?? null;
-  const caption = snapshot.market && !isTrading(snapshot.market) ? 'Last close' : '';
+  const asOf = snapshot.marketAsOf ?? snapshot.sources['psx-quotes']?.lastOk ?? null;
+  const view = marketView(snapshot.market, snapshot.marketReadAt, now);
+  const hasReading = snapshot.market !== null || snapshot.sources['psx-home']?.attemptedAt != null;
+  const caption = hasReading && !isTrading({ phase: view.phase, label: '' }) ? 'Last close' : '';
   const worldStories = snapshot.stories.filter((s) => s.feedId === WORLD_FEED.id).slice(0, STORIES_SHOWN);
   const latestStories = snapshot.stories.filter((s) => s.feedId === LATEST_NEWS_FEED.id).slice(0, STORIES_SHOWN);
   const storiesNotice = feedsNotice(snapshot, [WORLD_FEED.id, LATEST_NEWS_FEED.id], now, zone);
 
   return (
     <main class="popup">
-      <Header market={snapshot.market} asOf={asOf} now={now} zone={zone} refreshing={refreshing} onRefresh={onRefresh} />
+      <Header
+        marketLabel={hasReading ? marketLabel(view) : null}
+        phase={view.phase}
+        asOf={asOf}
+        source={snapshot.quoteSource}
+        now={now}
+        zone={zone}
+        refreshing={refreshing}
+        onRefresh={onRefresh}
+      />
       {access.granted === false ? <AccessPrompt onGrant={access.request} /> : <Notice notice={marketNotice(snapshot, now, zone)} />}
       <IndicesStrip codes={settings.indices} indices={snapshot.indices} />
       <Watchlist symbols={settings.watchlist} quotes={snapshot.quotes} caption={caption} />

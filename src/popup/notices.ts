@@ -9,11 +9,12 @@ import type { TimeZoneChoice } from '../shared/settings';
 export type Notice =
   | { kind: 'loading'; text: string }
   | { kind: 'unreachable'; text: string }
+  | { kind: 'fallback'; text: string }
   | { kind: 'feeds-failing'; text: string };
 
 function failing(status: SourceStatus | undefined): boolean {
   if (!status?.lastError) return false;
-  return status.fetchedAt === null || status.lastError.at >= status.fetchedAt;
+  return status.lastOk === null || status.lastError.at >= status.lastOk;
 }
 
 function reasonPhrase(kind: ErrorKind): string {
@@ -43,7 +44,14 @@ export function marketNotice(snapshot: Snapshot, now: number, zone: TimeZoneChoi
     return null;
   }
   const since = formatWhen(failed.lastError.at, now, zone);
-  const lastGood = quotes?.fetchedAt ?? home?.fetchedAt ?? null;
+  const terminal = snapshot.sources['psx-terminal'];
+  if (snapshot.quoteSource === 'psx-terminal' && terminal?.lastOk != null) {
+    return {
+      kind: 'fallback',
+      text: `PSX data portal unreachable since ${since} — showing PSX Terminal prices from ${formatWhen(terminal.lastOk, now, zone)}.`,
+    };
+  }
+  const lastGood = quotes?.lastOk ?? home?.lastOk ?? null;
   const showing =
     lastGood === null ? 'no prices yet' : `showing prices from ${formatWhen(lastGood, now, zone)}`;
   return { kind: 'unreachable', text: `${reasonPhrase(failed.lastError.kind)} since ${since} — ${showing}.` };
@@ -54,7 +62,7 @@ export function feedsNotice(snapshot: Snapshot, feedIds: string[], now: number, 
   if (statuses.every((s) => s?.attemptedAt == null)) return { kind: 'loading', text: 'Loading stories…' };
   const broken = statuses.filter(failing);
   if (broken.length === 0) return null;
-  const lastGood = Math.max(...statuses.map((s) => s?.fetchedAt ?? 0));
+  const lastGood = Math.max(...statuses.map((s) => s?.lastOk ?? 0));
   const showing = lastGood > 0 ? ` — showing stories from ${formatWhen(lastGood, now, zone)}` : '';
   return { kind: 'feeds-failing', text: `Business Recorder feed unreachable${showing}.` };
 }

@@ -6,7 +6,7 @@
 import { browser } from './browser';
 
 /** The hosts the background reads; the same list as `host_permissions` in manifest.json. */
-export const SOURCE_ORIGINS = ['https://dps.psx.com.pk/*', 'https://www.brecorder.com/*'];
+export const SOURCE_ORIGINS = ['https://dps.psx.com.pk/*', 'https://www.brecorder.com/*', 'https://psxterminal.com/*'];
 
 export async function hasSourceAccess(): Promise<boolean> {
   try {

@@ -75,21 +75,34 @@ export interface SourceError {
   retryAt?: number;
 }
 
-/** Per-source bookkeeping: when it last delivered data, and what went wrong since. */
+/**
+ * Health of one source, persisted so that a worker stopped at any moment resumes with the same
+ * backoff: when it last delivered data, what went wrong since, and when it may be asked again.
+ */
 export interface SourceStatus {
+  /** `ok` after a success; `failing` after a failure; `stale` is judged by readers from `lastOk`. */
+  state: 'ok' | 'stale' | 'failing';
   /** Last time this source was asked, whatever came of it. */
   attemptedAt: number | null;
   /** Last time this source delivered data that parsed. */
-  fetchedAt: number | null;
+  lastOk: number | null;
   /** The last failure, cleared by the next success. */
   lastError: SourceError | null;
+  /** Failures in a row; 0 after a success. Drives the backoff and the fallback source. */
+  failures: number;
+  /** Not to be asked before this time (backoff, `Retry-After`); null when free to ask. */
+  nextTry: number | null;
 }
+
+/** Where the quotes and indices on screen came from. */
+export type QuoteSource = 'psx-portal' | 'psx-terminal';
 
 /**
  * `psx-home`: the portal home page (indices, board state); `psx-quotes`: the market watch;
- * `feed:<id>`: one news feed.
+ * `psx-terminal`: the fallback quote source; `psx-symbols`: the instrument directory;
+ * `psx-series`: intraday series; `feed:<id>`: one news feed.
  */
-export type SourceId = 'psx-home' | 'psx-quotes' | `feed:${string}`;
+export type SourceId = 'psx-home' | 'psx-quotes' | 'psx-terminal' | 'psx-symbols' | 'psx-series' | `feed:${string}`;
 
 export interface Snapshot {
   quotes: Record<string, Quote>;
@@ -98,6 +111,10 @@ export interface Snapshot {
   market: MarketStatus | null;
   /** The portal's own "as of" time for the figures, when it prints one. */
   marketAsOf: number | null;
+  /** When the board state in `market` was read; the timetable stands in when it is old. */
+  marketReadAt: number | null;
+  /** Which source the quotes and indices on screen came from. */
+  quoteSource: QuoteSource;
   sources: Partial<Record<SourceId, SourceStatus>>;
   /**
    * True once the market watch has been read after the board last left trading, so the
@@ -114,6 +131,8 @@ export const emptySnapshot = (): Snapshot => ({
   stories: [],
   market: null,
   marketAsOf: null,
+  marketReadAt: null,
+  quoteSource: 'psx-portal',
   sources: {},
   closingQuotesHeld: false,
   updatedAt: null,

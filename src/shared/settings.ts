@@ -24,14 +24,29 @@ export interface Settings {
   indices: string[];
   /** Show times in the browser's zone, or always in Pakistan time. */
   timeZone: TimeZoneChoice;
+  /** Quote cadence while the market trades, in seconds (at least 30: Chrome's alarm floor). */
+  quotesPeriodSec: number;
+  /** Headline cadence, in minutes. */
+  feedsPeriodMin: number;
+  /** What the toolbar badge shows: an index code, a watchlist symbol, or 'off'. */
+  badge: string;
 }
+
+export const MIN_QUOTES_PERIOD_SEC = 30;
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   version: SETTINGS_VERSION,
   watchlist: [...BUSINESS_RECORDER_WATCHLIST],
   indices: ['KSE100', 'KSE30'],
   timeZone: 'local',
+  quotesPeriodSec: 60,
+  feedsPeriodMin: 10,
+  badge: 'KSE100',
 });
+
+function integerIn(value: unknown, min: number, max: number, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) ? Math.min(max, Math.max(min, Math.round(value))) : fallback;
+}
 
 const SYMBOL = /^[A-Z0-9][A-Z0-9.&-]{0,23}$/;
 
@@ -55,6 +70,12 @@ export function normaliseSettings(raw: unknown): Settings {
     watchlist: symbolList(source['watchlist'], DEFAULT_SETTINGS.watchlist, MAX_WATCHLIST),
     indices: symbolList(source['indices'], DEFAULT_SETTINGS.indices, 10),
     timeZone: source['timeZone'] === 'Asia/Karachi' ? 'Asia/Karachi' : 'local',
+    quotesPeriodSec: integerIn(source['quotesPeriodSec'], MIN_QUOTES_PERIOD_SEC, 3600, DEFAULT_SETTINGS.quotesPeriodSec),
+    feedsPeriodMin: integerIn(source['feedsPeriodMin'], 5, 24 * 60, DEFAULT_SETTINGS.feedsPeriodMin),
+    badge:
+      typeof source['badge'] === 'string' && (source['badge'] === 'off' || SYMBOL.test(source['badge']))
+        ? source['badge']
+        : DEFAULT_SETTINGS.badge,
   };
 }
 

@@ -19,6 +19,8 @@ export function normaliseSnapshot(raw: unknown): Snapshot {
     stories: Array.isArray(s.stories) ? (s.stories as Snapshot['stories']) : empty.stories,
     market: isRecord(s.market) ? (s.market as unknown as Snapshot['market']) : null,
     marketAsOf: typeof s.marketAsOf === 'number' ? s.marketAsOf : null,
+    marketReadAt: typeof s.marketReadAt === 'number' ? s.marketReadAt : null,
+    quoteSource: s.quoteSource === 'psx-terminal' ? 'psx-terminal' : 'psx-portal',
     sources: isRecord(s.sources) ? s.sources : empty.sources,
     closingQuotesHeld: s.closingQuotesHeld === true,
     updatedAt: typeof s.updatedAt === 'number' ? s.updatedAt : null,

@@ -7,7 +7,7 @@ interface AccessPromptProps {
 export function AccessPrompt({ onGrant }: AccessPromptProps) {
   return (
     <div class="notice notice--access" role="alert">
-      <p>To show prices and stories, allow this extension to read dps.psx.com.pk and brecorder.com.</p>
+      <p>To show prices and stories, allow this extension to read dps.psx.com.pk, brecorder.com and psxterminal.com.</p>
       <button type="button" class="button" onClick={onGrant}>
         Allow access
       </button>

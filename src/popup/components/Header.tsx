@@ -1,12 +1,16 @@
-import { formatWhen } from '../../shared/format';
-import type { MarketStatus } from '../../shared/model';
+import { formatClock, formatWhen } from '../../shared/format';
+import type { QuoteSource } from '../../shared/model';
 import type { TimeZoneChoice } from '../../shared/settings';
 
 interface HeaderProps {
-  /** The regular market's board state, or null before the first reading. */
-  market: MarketStatus | null;
+  /** What the market is doing, in words ("Market open", "Closed today (holiday?)"); null before any reading. */
+  marketLabel: string | null;
+  /** The phase, for colour only. */
+  phase: string;
   /** Time of the figures shown (the portal's own stamp, else when they were fetched). */
   asOf: number | null;
+  /** Which source the figures come from. */
+  source: QuoteSource;
   now: number;
   zone: TimeZoneChoice;
   /** True while a refresh asked for from this popup is under way. */
@@ -14,26 +18,24 @@ interface HeaderProps {
   onRefresh: () => void;
 }
 
-const PHASE_LABELS: Record<MarketStatus['phase'], string> = {
-  'pre-open': 'Pre-open',
-  open: 'Market open',
-  'post-close': 'Post-close',
-  closed: 'Market closed',
-  unknown: 'Market',
-};
+const SOURCE_NAMES: Record<QuoteSource, string> = { 'psx-portal': 'PSX data portal', 'psx-terminal': 'PSX Terminal' };
 
-export function Header({ market, asOf, now, zone, refreshing, onRefresh }: HeaderProps) {
-  const label = market ? (market.phase === 'unknown' ? `Market: ${market.label}` : PHASE_LABELS[market.phase]) : null;
+export function Header({ marketLabel, phase, asOf, source, now, zone, refreshing, onRefresh }: HeaderProps) {
+  // Both zones on hover: the portal speaks PKT, the user may live elsewhere.
+  const hover = asOf === null ? undefined : `${formatClock(asOf, 'Asia/Karachi')} PKT · ${formatClock(asOf, 'local')} your time`;
   return (
     <header class="header">
       <h1 class="header__title">PSX</h1>
-      {label && <span class={`market-state market-state--${market?.phase ?? 'unknown'}`}>{label}</span>}
+      {marketLabel && <span class={`market-state market-state--${phase}`}>{marketLabel}</span>}
       {asOf !== null && (
-        <span class="header__asof">
+        <span class="header__asof" title={hover}>
           as of <time dateTime={new Date(asOf).toISOString()}>{formatWhen(asOf, now, zone)}</time>
           {zone === 'Asia/Karachi' && ' PKT'}
         </span>
       )}
+      <span class="header__source" data-source={source}>
+        {SOURCE_NAMES[source]}
+      </span>
       <button type="button" class="header__refresh" onClick={onRefresh} disabled={refreshing} aria-busy={refreshing}>
         {refreshing ? 'Refreshing…' : 'Refresh'}
       </button>

@@ -21,6 +21,8 @@ export interface PortalReading {
   quotes: Quote[] | null;
   /** A market-watch failure that did not stop the home page from delivering indices. */
   quotesError: SourceError | null;
+  /** The freshest request token seen, for the other token-gated routes of this cycle. */
+  token: string | null;
 }
 
 export interface ReadPortalOptions extends FetchTextOptions {
@@ -33,16 +35,20 @@ export async function readPortal(options: ReadPortalOptions): Promise<Result<Por
   const home = await fetchHome(options);
   if (!home.ok) return home;
   const { indices, market, asOf } = home.value;
-  if (!options.wantQuotes(market)) return ok({ indices, market, asOf, quotes: null, quotesError: null });
+  let token = home.value.token;
+  if (!options.wantQuotes(market)) return ok({ indices, market, asOf, quotes: null, quotesError: null, token });
 
-  let watch = await fetchMarketWatch(home.value.token, options);
+  let watch = await fetchMarketWatch(token, options);
   if (!watch.ok && watch.error.kind === 'forbidden') {
     // The token rotates every few minutes; re-read it once, then give up for this cycle.
     const again = await fetchHome(options);
-    if (again.ok) watch = await fetchMarketWatch(again.value.token, options);
+    if (again.ok) {
+      token = again.value.token;
+      watch = await fetchMarketWatch(token, options);
+    }
   }
-  if (!watch.ok) return ok({ indices, market, asOf, quotes: null, quotesError: watch.error });
-  return ok({ indices, market, asOf, quotes: watch.value, quotesError: null });
+  if (!watch.ok) return ok({ indices, market, asOf, quotes: null, quotesError: watch.error, token });
+  return ok({ indices, market, asOf, quotes: watch.value, quotesError: null, token });
 
   async function fetchHome(opts: FetchTextOptions): Promise<Result<HomePage, SourceError>> {
     const response = await fetchText(HOME_URL, { ...opts, headers: { Accept: 'text/html' } });

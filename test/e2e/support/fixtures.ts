@@ -10,17 +10,29 @@ export const fixture = (name: string): string => readFileSync(path.join(FIXTURES
 export const URLS = {
   home: 'https://dps.psx.com.pk/',
   marketWatch: 'https://dps.psx.com.pk/market-watch',
+  symbols: 'https://dps.psx.com.pk/symbols',
+  terminalMarket: 'https://psxterminal.com/api/market-data?market=REG',
+  terminalKse100: 'https://psxterminal.com/api/ticks/IDX/KSE100',
   world: 'https://www.brecorder.com/feeds/world',
   latestNews: 'https://www.brecorder.com/feeds/latest-news',
 } as const;
 
 const rss = 'application/rss+xml; charset=utf-8';
 
+export const BR30 = [
+  'BAFL', 'BIPL', 'BOP', 'CNERGY', 'DFML', 'DGKC', 'FABL', 'FCCL', 'FFL', 'GGL', 'HBL', 'HUBC', 'HUMNL', 'KEL', 'LOTCHEM',
+  'MLCF', 'OGDC', 'PAEL', 'PIBTL', 'PIOC', 'PPL', 'PRL', 'SILK', 'SNGP', 'SSGC', 'TELE', 'TPLP', 'TRG', 'UNITY', 'WTL',
+];
+export const seriesUrl = (symbol: string): string => `https://dps.psx.com.pk/timeseries/int/${symbol}`;
+const json = 'application/json';
+
 /** A normal trading day: the sample home page, the 30-symbol market watch, both feeds. */
 export function tradingDayFixtures(): FixtureTable {
   return {
     [URLS.home]: { body: fixture('psx/home.html') },
     [URLS.marketWatch]: { body: fixture('psx/market-watch.html') },
+    [URLS.symbols]: { body: fixture('psx/symbols.json'), contentType: json },
+    ...Object.fromEntries(BR30.map((s) => [seriesUrl(s), { body: fixture('psx/psx-timeseries-int-HUBC.json'), contentType: json }])),
     [URLS.world]: { body: fixture('feeds/world.xml'), contentType: rss },
     [URLS.latestNews]: { body: fixture('feeds/latest-news.xml'), contentType: rss },
   };

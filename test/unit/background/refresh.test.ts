@@ -1,97 +1,230 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from '@webext-core/fake-browser';
 import { refresh } from '../../../src/background/refresh';
 import { LATEST_NEWS_FEED, WORLD_FEED } from '../../../src/shared/feeds';
+import { readSeries } from '../../../src/shared/series';
+import { readDirectory } from '../../../src/shared/symbol-directory';
 import { readSnapshot } from '../../../src/shared/snapshot-store';
 import { HOME_URL, MARKET_WATCH_URL } from '../../../src/sources/psx/portal';
+import { seriesUrl } from '../../../src/sources/psx/series';
+import { SYMBOLS_URL } from '../../../src/sources/psx/symbols';
+import { indexTickUrl, MARKET_DATA_URL } from '../../../src/sources/psx-terminal/terminal';
 import { fakeFetch, type Answer } from '../fake-fetch';
 import { readFixture } from '../fixtures';
 
+/** Wednesday 14 October 2026, 11:42 PKT: the market is open. */
 const T0 = Date.UTC(2026, 9, 14, 6, 42);
+const MIN = 60_000;
 const home = readFixture('psx/home.html');
-const closedHome = home.replace('<div class="markets__item__stat__label">State</div><div>Open</div>', '<div class="markets__item__stat__label">State</div><div>Closed</div>');
+const withBoard = (state: string): string =>
+  home.replace('<div class="markets__item__stat__label">State</div><div>Open</div>', `<div class="markets__item__stat__label">State</div><div>${state}</div>`);
 const watch = readFixture('psx/market-watch.html');
-const world = readFixture('feeds/world.xml');
-const latest = readFixture('feeds/latest-news.xml');
+const series = readFixture('psx/psx-timeseries-int-HUBC.json');
+const BR30 = ['BAFL', 'BIPL', 'BOP', 'CNERGY', 'DFML', 'DGKC', 'FABL', 'FCCL', 'FFL', 'GGL', 'HBL', 'HUBC', 'HUMNL', 'KEL', 'LOTCHEM', 'MLCF', 'OGDC', 'PAEL', 'PIBTL', 'PIOC', 'PPL', 'PRL', 'SILK', 'SNGP', 'SSGC', 'TELE', 'TPLP', 'TRG', 'UNITY', 'WTL'];
 
 function sources(overrides: Record<string, Answer[]> = {}) {
   return fakeFetch({
     [HOME_URL]: [{ body: home }],
     [MARKET_WATCH_URL]: [{ body: watch }],
-    [WORLD_FEED.url]: [{ body: world }],
-    [LATEST_NEWS_FEED.url]: [{ body: latest }],
+    [WORLD_FEED.url]: [{ body: readFixture('feeds/world.xml') }],
+    [LATEST_NEWS_FEED.url]: [{ body: readFixture('feeds/latest-news.xml') }],
+    [SYMBOLS_URL]: [{ body: readFixture('psx/symbols.json') }],
+    [MARKET_DATA_URL]: [{ body: readFixture('psx/psxterminal-market-data-REG.json') }],
+    [indexTickUrl('KSE100')]: [{ body: readFixture('psx/psxterminal-ticks-IDX-KSE100.json') }],
+    ...Object.fromEntries(BR30.map((s) => [seriesUrl(s), [{ body: s === 'WTL' ? '{"status":1,"message":"","data":[]}' : series }]])),
     ...overrides,
   });
 }
 
+/** A cycle at a given time, with jitter pinned to zero so backoff delays are exact. */
+const cycle = (reason: 'install' | 'alarm' | 'user' | 'startup', at: number, fetch: typeof globalThis.fetch) =>
+  refresh(reason, { fetchImpl: fetch, now: () => at, random: () => 0.5 });
+
+const urls = (calls: { url: string }[]): string[] => calls.map((c) => c.url);
+const portalCalls = (calls: { url: string }[]): string[] => urls(calls).filter((u) => u === HOME_URL || u === MARKET_WATCH_URL);
+
+afterEach(() => vi.restoreAllMocks());
+
 describe('a refresh cycle', () => {
-  it('writes quotes, indices, market state and stories into one snapshot', async () => {
-    const { fetch } = sources();
-    const summary = await refresh('install', { fetchImpl: fetch, now: () => T0 });
+  it('writes quotes, indices, market state and stories into one snapshot, one request per source', async () => {
+    const { fetch, calls } = sources();
+    const summary = await cycle('install', T0, fetch);
     expect(summary.failed).toEqual([]);
     const snapshot = await readSnapshot();
     expect(Object.keys(snapshot.quotes)).toHaveLength(30);
     expect(snapshot.quotes['HUBC']?.price).toBe(202.71);
     expect(snapshot.indices['KSE30']?.value).toBe(51930.77);
     expect(snapshot.market).toEqual({ phase: 'open', label: 'Open' });
-    expect(snapshot.stories.filter((s) => s.feedId === 'world').map((s) => s.title)[0]).toBe('Oil steadies as traders weigh OPEC+ output plans');
-    expect(snapshot.sources['psx-quotes']).toEqual({ attemptedAt: T0, fetchedAt: T0, lastError: null });
-    expect(snapshot.updatedAt).toBe(T0);
+    expect(snapshot.quoteSource).toBe('psx-portal');
+    expect(snapshot.stories.find((s) => s.feedId === 'world')?.title).toBe('Oil steadies as traders weigh OPEC+ output plans');
+    expect(snapshot.sources['psx-quotes']).toEqual({ state: 'ok', attemptedAt: T0, lastOk: T0, lastError: null, failures: 0, nextTry: null });
+    // The series are spread over cycles: six symbols now, the whole list within five minutes.
+    expect(urls(calls).filter((u) => u.includes('/timeseries/'))).toHaveLength(6);
+    expect(urls(calls).filter((u) => !u.includes('/timeseries/'))).toEqual(
+      expect.arrayContaining([HOME_URL, MARKET_WATCH_URL, WORLD_FEED.url, LATEST_NEWS_FEED.url, SYMBOLS_URL]),
+    );
+    expect(calls).toHaveLength(5 + 6);
   });
 
-  it('keeps the last good data and records the error when a source fails', async () => {
-    await refresh('install', { fetchImpl: sources().fetch, now: () => T0 });
-    const later = T0 + 60_000;
+  it('keeps the symbol directory and the downsampled series', async () => {
+    await cycle('install', T0, sources().fetch);
+    const directory = await readDirectory();
+    expect(directory.instruments.find((i) => i.symbol === 'HUBCSC1')).toMatchObject({ isDebt: true });
+    const stored = await readSeries();
+    expect(stored['BAFL']?.points[0]).toEqual([1789446600_000, 202.05]);
+  });
+
+  it('keeps the last good data, records the error and backs off', async () => {
+    await cycle('install', T0, sources().fetch);
+    const later = T0 + MIN;
     const failing = sources({ [HOME_URL]: [{ status: 500 }], [WORLD_FEED.url]: [{ body: '<html>oops</html>' }] });
-    const summary = await refresh('user', { fetchImpl: failing.fetch, now: () => later });
+    const summary = await cycle('user', later, failing.fetch);
     expect(summary.failed.sort()).toEqual(['feed:world', 'psx-home']);
     const snapshot = await readSnapshot();
     expect(snapshot.quotes['HUBC']?.price).toBe(202.71);
     expect(snapshot.stories.some((s) => s.feedId === 'world')).toBe(true);
-    expect(snapshot.sources['psx-home']).toMatchObject({ fetchedAt: T0, attemptedAt: later, lastError: { kind: 'server', at: later } });
-    expect(snapshot.sources['feed:world']?.lastError?.kind).toBe('parse');
+    expect(snapshot.sources['psx-home']).toMatchObject({
+      state: 'failing',
+      lastOk: T0,
+      attemptedAt: later,
+      failures: 1,
+      nextTry: later + MIN,
+      lastError: { kind: 'server', at: later },
+    });
+    expect(snapshot.sources['feed:world']).toMatchObject({ lastError: { kind: 'parse' }, nextTry: later + 10 * MIN });
   });
 
-  it('clears the error on the next success', async () => {
-    await refresh('install', { fetchImpl: sources({ [HOME_URL]: [{ status: 503 }] }).fetch, now: () => T0 });
-    await refresh('user', { fetchImpl: sources().fetch, now: () => T0 + 60_000 });
-    expect((await readSnapshot()).sources['psx-home']?.lastError).toBe(null);
+  it('doubles the wait with each failure, up to 30 minutes for quotes', async () => {
+    const down = sources({ [HOME_URL]: [{ status: 503 }] });
+    let at = T0;
+    const waits: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      await cycle('alarm', at, down.fetch);
+      const next = (await readSnapshot()).sources['psx-home']?.nextTry ?? 0;
+      waits.push((next - at) / MIN);
+      at = next;
+    }
+    expect(waits).toEqual([1, 2, 4, 8, 16, 30, 30]);
+  });
+
+  it('obeys Retry-After even on the Refresh button', async () => {
+    const limited = sources({ [HOME_URL]: [{ status: 429, headers: { 'Retry-After': '120' } }, { body: home }] });
+    await cycle('install', T0, limited.fetch);
+    await cycle('user', T0 + 60_000, limited.fetch);
+    await cycle('user', T0 + 119_000, limited.fetch);
+    expect(portalCalls(limited.calls)).toEqual([HOME_URL]);
+    await cycle('user', T0 + 120_000, limited.fetch);
+    expect(portalCalls(limited.calls)).toEqual([HOME_URL, HOME_URL, MARKET_WATCH_URL]);
+  });
+
+  it('keeps its backoff across a worker restart', async () => {
+    await cycle('install', T0, sources({ [HOME_URL]: [{ status: 500 }] }).fetch);
+    vi.resetModules();
+    const { refresh: restarted } = await import('../../../src/background/refresh');
+    const after = sources();
+    await restarted('alarm', { fetchImpl: after.fetch, now: () => T0 + 30_000, random: () => 0.5 });
+    expect(portalCalls(after.calls)).toEqual([]);
+    await restarted('alarm', { fetchImpl: after.fetch, now: () => T0 + MIN, random: () => 0.5 });
+    expect(portalCalls(after.calls)).toEqual([HOME_URL, MARKET_WATCH_URL]);
   });
 
   it('joins a cycle already under way instead of starting a second one', async () => {
     const { fetch, calls } = sources();
-    const [a, b] = await Promise.all([
-      refresh('alarm', { fetchImpl: fetch, now: () => T0 }),
-      refresh('user', { fetchImpl: fetch, now: () => T0 }),
-    ]);
+    const [a, b] = await Promise.all([cycle('alarm', T0, fetch), cycle('user', T0, fetch)]);
     expect(a).toBe(b);
-    expect(calls.filter((c) => c.url === HOME_URL)).toHaveLength(1);
+    expect(urls(calls).filter((u) => u === HOME_URL)).toHaveLength(1);
   });
 
   it('on the alarm, asks only the sources that are due', async () => {
-    await refresh('install', { fetchImpl: sources().fetch, now: () => T0 });
+    await cycle('install', T0, sources().fetch);
     const { fetch, calls } = sources();
-    await refresh('alarm', { fetchImpl: fetch, now: () => T0 + 60_000 });
-    // Quotes every minute; headlines every ten.
-    expect(calls.map((c) => c.url)).toEqual([HOME_URL, MARKET_WATCH_URL]);
+    await cycle('alarm', T0 + MIN, fetch);
+    // Quotes every minute, the next six series; headlines every ten minutes, symbols daily.
+    expect(urls(calls).filter((u) => !u.includes('/timeseries/'))).toEqual([HOME_URL, MARKET_WATCH_URL]);
+    expect(urls(calls).filter((u) => u.includes('/timeseries/'))).toHaveLength(6);
   });
 
-  it('once the market has closed, reads the closing prices once and then only the board state', async () => {
-    await refresh('install', { fetchImpl: sources().fetch, now: () => T0 });
-    const closed = sources({ [HOME_URL]: [{ body: closedHome }] });
-    await refresh('alarm', { fetchImpl: closed.fetch, now: () => T0 + 60_000 });
-    await refresh('alarm', { fetchImpl: closed.fetch, now: () => T0 + 120_000 });
-    await refresh('alarm', { fetchImpl: closed.fetch, now: () => T0 + 180_000 });
-    expect(closed.calls.filter((c) => c.url === MARKET_WATCH_URL)).toHaveLength(1);
-    expect(closed.calls.filter((c) => c.url === HOME_URL)).toHaveLength(3);
+  it('plans the next wake for the earliest due source', async () => {
+    await cycle('install', T0, sources().fetch);
+    expect((await fakeBrowser.alarms.get('refresh'))?.scheduledTime).toBe(T0 + MIN);
+  });
+});
+
+describe('the market session', () => {
+  it('after the close, reads the closing prices once, then asks nothing until 15 min before the next session', async () => {
+    await cycle('install', T0, sources().fetch);
+    const closed = sources({ [HOME_URL]: [{ body: withBoard('Closed') }] });
+    // 15:46 PKT Wednesday: the board says closed.
+    const close = Date.UTC(2026, 9, 14, 10, 46);
+    await cycle('alarm', close, closed.fetch);
+    expect(portalCalls(closed.calls)).toEqual([HOME_URL, MARKET_WATCH_URL]);
+    const plannedWake = (await fakeBrowser.alarms.get('refresh'))?.scheduledTime ?? 0;
+    expect(plannedWake).toBeLessThanOrEqual(close + 10 * MIN); // headlines still tick
+    for (const at of [close + MIN, close + 30 * MIN, Date.UTC(2026, 9, 14, 20, 0), Date.UTC(2026, 9, 15, 3, 59)]) {
+      await cycle('alarm', at, closed.fetch);
+    }
+    expect(portalCalls(closed.calls)).toEqual([HOME_URL, MARKET_WATCH_URL]);
+    // Thursday 09:00 PKT: the state check before the session.
+    await cycle('alarm', Date.UTC(2026, 9, 15, 4, 0), closed.fetch);
+    expect(portalCalls(closed.calls)).toEqual([HOME_URL, MARKET_WATCH_URL, HOME_URL]);
+    expect(urls(closed.calls).filter((u) => u.includes('/timeseries/'))).toEqual([]);
+  });
+
+  it('makes no quote request on a weekend beyond the first look', async () => {
+    const saturday = Date.UTC(2026, 9, 17, 7, 0);
+    const closed = sources({ [HOME_URL]: [{ body: withBoard('Closed') }] });
+    await cycle('startup', saturday, closed.fetch);
+    for (let h = 1; h < 40; h++) await cycle('alarm', saturday + h * 3_600_000, closed.fetch);
+    expect(portalCalls(closed.calls)).toEqual([HOME_URL, MARKET_WATCH_URL]);
+    // Monday 09:00 PKT.
+    await cycle('alarm', Date.UTC(2026, 9, 19, 4, 0), closed.fetch);
+    expect(portalCalls(closed.calls)).toEqual([HOME_URL, MARKET_WATCH_URL, HOME_URL]);
+  });
+
+  it('treats a closed board on a trading day as a holiday, checked every 15 min', async () => {
+    const holiday = sources({ [HOME_URL]: [{ body: withBoard('Closed') }] });
+    await cycle('install', T0, holiday.fetch);
+    await cycle('alarm', T0 + 5 * MIN, holiday.fetch);
+    await cycle('alarm', T0 + 15 * MIN, holiday.fetch);
+    expect(portalCalls(holiday.calls)).toEqual([HOME_URL, MARKET_WATCH_URL, HOME_URL]);
     expect((await readSnapshot()).market?.phase).toBe('closed');
   });
+});
 
-  it('asks for quotes again when the market reopens', async () => {
-    const closed = sources({ [HOME_URL]: [{ body: closedHome }] });
-    await refresh('install', { fetchImpl: closed.fetch, now: () => T0 });
-    await refresh('alarm', { fetchImpl: closed.fetch, now: () => T0 + 60_000 });
-    const open = sources();
-    await refresh('alarm', { fetchImpl: open.fetch, now: () => T0 + 120_000 });
-    expect(open.calls.filter((c) => c.url === MARKET_WATCH_URL)).toHaveLength(1);
+describe('the fallback source', () => {
+  it('takes over after three failed portal cycles, labelled, and steps back when the portal recovers', async () => {
+    await cycle('install', T0, sources().fetch);
+    const down = sources({ [HOME_URL]: [{ status: 502 }] });
+    let at = T0;
+    for (let i = 0; i < 3; i++) {
+      at = Math.max(at + MIN, (await readSnapshot()).sources['psx-home']?.nextTry ?? 0);
+      await cycle('alarm', at, down.fetch);
+    }
+    expect(urls(down.calls).filter((u) => u === MARKET_DATA_URL)).toHaveLength(1);
+    let snapshot = await readSnapshot();
+    expect(snapshot.quoteSource).toBe('psx-terminal');
+    expect(snapshot.quotes['HUBC']).toMatchObject({ price: 203.5, change: 1.63 });
+    // PSX Terminal's changePercent is a fraction: 0.008075 is 0.8075 %.
+    expect(snapshot.quotes['HUBC']?.changePercent).toBeCloseTo(0.8075, 10);
+    expect(snapshot.quotes['BROKEN']).toBeUndefined();
+    expect(snapshot.indices['KSE100']?.value).toBe(171100.1);
+    expect(snapshot.indices['KSE100']?.changePercent).toBeCloseTo(-0.3036, 10);
+
+    const back = sources();
+    at = Math.max(at + MIN, snapshot.sources['psx-home']?.nextTry ?? 0);
+    await cycle('alarm', at, back.fetch);
+    snapshot = await readSnapshot();
+    expect(snapshot.quoteSource).toBe('psx-portal');
+    expect(snapshot.quotes['HUBC']?.price).toBe(202.71);
+    expect(urls(back.calls)).not.toContain(MARKET_DATA_URL);
+  });
+});
+
+describe('the badge', () => {
+  it('shows KSE-100 % change in red while the market falls', async () => {
+    await cycle('install', T0, sources().fetch);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('-0.2');
+    // #c62828 as the fake reports it: RGBA.
+    expect(await fakeBrowser.action.getBadgeBackgroundColor({})).toEqual([0xc6, 0x28, 0x28, 255]);
   });
 });

@@ -3,10 +3,12 @@ import { fakeBrowser } from '@webext-core/fake-browser';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../src/popup/App';
-import { emptySnapshot, type Snapshot } from '../../../src/shared/model';
+import { emptySnapshot, type Snapshot, type SourceStatus } from '../../../src/shared/model';
 import { SNAPSHOT_KEY } from '../../../src/shared/snapshot-store';
 
 const AT = Date.UTC(2026, 9, 14, 6, 41);
+
+const healthy = (at: number): SourceStatus => ({ state: 'ok', attemptedAt: at, lastOk: at, lastError: null, failures: 0, nextTry: null });
 
 function tradingSnapshot(overrides: Partial<Snapshot> = {}): Snapshot {
   return {
@@ -17,8 +19,10 @@ function tradingSnapshot(overrides: Partial<Snapshot> = {}): Snapshot {
     },
     indices: { KSE100: { code: 'KSE100', value: 55391.27, change: 120.5, changePercent: 0.22, staleDate: null } },
     market: { phase: 'open', label: 'Open' },
+    // Read just now, so the board (not the real clock's timetable) decides what the header says.
+    marketReadAt: Date.now(),
     marketAsOf: AT,
-    sources: { 'psx-home': { attemptedAt: AT, fetchedAt: AT, lastError: null }, 'psx-quotes': { attemptedAt: AT, fetchedAt: AT, lastError: null } },
+    sources: { 'psx-home': healthy(AT), 'psx-quotes': healthy(AT) },
     stories: [
       { id: 'w1', feedId: 'world', title: '<b>not markup</b>', link: 'https://www.brecorder.com/news/1', source: 'Business Recorder', publishedAt: AT },
       { id: 'w2', feedId: 'world', title: 'No link here', link: 'javascript:alert(1)', source: 'Business Recorder', publishedAt: null },
@@ -73,7 +77,13 @@ describe('popup', () => {
   it('says when the portal is unreachable, with the time of the last good prices', async () => {
     const failedAt = AT + 5 * 60_000;
     const snapshot = tradingSnapshot();
-    snapshot.sources['psx-quotes'] = { attemptedAt: failedAt, fetchedAt: AT, lastError: { kind: 'network', detail: 'Failed to fetch', at: failedAt } };
+    snapshot.sources['psx-quotes'] = {
+      ...healthy(AT),
+      state: 'failing',
+      attemptedAt: failedAt,
+      lastError: { kind: 'network', detail: 'Failed to fetch', at: failedAt },
+      failures: 1,
+    };
     await show(snapshot);
     const notice = await screen.findByText(/^PSX data portal unreachable since 14 Oct, \d\d:\d\d — showing prices from 14 Oct, \d\d:\d\d\.$/);
     expect(notice.getAttribute('role')).toBe('status');
@@ -84,6 +94,16 @@ describe('popup', () => {
     await show(tradingSnapshot({ market: { phase: 'closed', label: 'Closed' } }));
     expect(await screen.findByText('Market closed')).toBeTruthy();
     expect(screen.getByText('Last close')).toBeTruthy();
+  });
+
+  it('says so when the board is closed on a trading day, and names the fallback source', async () => {
+    const failedAt = AT + 60_000;
+    const snapshot = tradingSnapshot({ quoteSource: 'psx-terminal' });
+    snapshot.sources['psx-home'] = { ...healthy(AT), state: 'failing', lastError: { kind: 'timeout', detail: '', at: failedAt }, failures: 3 };
+    snapshot.sources['psx-terminal'] = healthy(failedAt);
+    await show(snapshot);
+    expect(await screen.findByText(/^PSX data portal unreachable since .* — showing PSX Terminal prices from .*\.$/)).toBeTruthy();
+    expect(document.querySelector('.header__source')?.textContent).toBe('PSX Terminal');
   });
 
   it('follows the snapshot as the background writes it', async () => {
@@ -104,7 +124,7 @@ describe('popup without access to the sources', () => {
     await show(tradingSnapshot());
     fireEvent.click(await screen.findByRole('button', { name: 'Allow access' }));
     await vi.waitFor(() => expect(sent).toHaveBeenCalledWith({ type: 'refreshNow', payload: {} }));
-    expect(request).toHaveBeenCalledWith({ origins: ['https://dps.psx.com.pk/*', 'https://www.brecorder.com/*'] });
+    expect(request).toHaveBeenCalledWith({ origins: ['https://dps.psx.com.pk/*', 'https://www.brecorder.com/*', 'https://psxterminal.com/*'] });
     expect(screen.queryByRole('button', { name: 'Allow access' })).toBeNull();
   });
 });

@@ -13,7 +13,15 @@ const BR_ORDER = [
   'HBL', 'HUBC', 'HUMNL', 'KEL', 'LOTCHEM', 'MLCF', 'OGDC', 'PAEL', 'PIBTL', 'PIOC',
   'PPL', 'PRL', 'SILK', 'SNGP', 'SSGC', 'TELE', 'TPLP', 'TRG', 'UNITY', 'WTL',
 ];
-const DEFAULTS: Settings = { version: 1, watchlist: BR_ORDER, indices: ['KSE100', 'KSE30'], timeZone: 'local' };
+const DEFAULTS: Settings = {
+  version: 1,
+  watchlist: BR_ORDER,
+  indices: ['KSE100', 'KSE30'],
+  timeZone: 'local',
+  quotesPeriodSec: 60,
+  feedsPeriodMin: 10,
+  badge: 'KSE100',
+};
 const many = (n: number): string[] => Array.from({ length: n }, (_, i) => `S${i}`);
 
 describe('defaults', () => {
@@ -22,6 +30,20 @@ describe('defaults', () => {
     expect(DEFAULT_SETTINGS).toEqual(DEFAULTS);
     expect(SETTINGS_VERSION).toBe(1);
     expect(MAX_WATCHLIST).toBe(100);
+  });
+});
+
+describe('normaliseSettings: cadences and badge', () => {
+  it.each<[string, unknown, Partial<Settings>]>([
+    ['a quote period under the 30 s floor', { quotesPeriodSec: 5 }, { quotesPeriodSec: 30 }],
+    ['a quote period as text', { quotesPeriodSec: '90' }, { quotesPeriodSec: 60 }],
+    ['a fractional quote period', { quotesPeriodSec: 45.4 }, { quotesPeriodSec: 45 }],
+    ['a feed period under 5 min', { feedsPeriodMin: 1 }, { feedsPeriodMin: 5 }],
+    ['the badge off', { badge: 'off' }, { badge: 'off' }],
+    ['the badge on a symbol', { badge: 'HUBC' }, { badge: 'HUBC' }],
+    ['a badge that is not a symbol', { badge: '<b>' }, { badge: 'KSE100' }],
+  ])('%s', (_name, raw, expected) => {
+    expect(normaliseSettings(raw)).toMatchObject(expected);
   });
 });
 
@@ -55,14 +77,14 @@ describe('normaliseSettings', () => {
     [
       'watchlist a string',
       { watchlist: 'HUBC', indices: ['ALLSHR'], timeZone: 'Asia/Karachi' },
-      { version: 1, watchlist: BR_ORDER, indices: ['ALLSHR'], timeZone: 'Asia/Karachi' },
+      { ...DEFAULTS, version: 1, watchlist: BR_ORDER, indices: ['ALLSHR'], timeZone: 'Asia/Karachi' },
     ],
     [
       'indices an object',
       { watchlist: ['HUBC'], indices: { 0: 'KSE100' }, timeZone: 'Asia/Karachi' },
-      { version: 1, watchlist: ['HUBC'], indices: ['KSE100', 'KSE30'], timeZone: 'Asia/Karachi' },
+      { ...DEFAULTS, version: 1, watchlist: ['HUBC'], indices: ['KSE100', 'KSE30'], timeZone: 'Asia/Karachi' },
     ],
-    ['timeZone a number', { watchlist: ['HUBC'], indices: ['KSE30'], timeZone: 5 }, { version: 1, watchlist: ['HUBC'], indices: ['KSE30'], timeZone: 'local' }],
+    ['timeZone a number', { watchlist: ['HUBC'], indices: ['KSE30'], timeZone: 5 }, { ...DEFAULTS, watchlist: ['HUBC'], indices: ['KSE30'], timeZone: 'local' }],
     // time zone: only Asia/Karachi or local
     ['Asia/Karachi kept', { timeZone: 'Asia/Karachi' }, { ...DEFAULTS, timeZone: 'Asia/Karachi' }],
     ['local kept', { timeZone: 'local' }, DEFAULTS],

@@ -1,0 +1,22 @@
+/** The instrument directory, once a day; a failure keeps yesterday's list. */
+import { writeDirectory } from '../../shared/symbol-directory';
+import { readSymbols } from '../../sources/psx/symbols';
+import { fail, isDueNow, succeed, type CycleContext } from '../cycle-context';
+import { SYMBOLS_POLICY } from '../policies';
+import { periodicDueAt, SYMBOLS_PERIOD_MS, withBackoff } from '../schedule';
+
+export function symbolsDueAt(ctx: CycleContext): number {
+  const health = ctx.snapshot.sources['psx-symbols'];
+  return withBackoff(periodicDueAt(health, SYMBOLS_PERIOD_MS, ctx.now()), health);
+}
+
+export async function refreshSymbols(ctx: CycleContext): Promise<void> {
+  if (!isDueNow(ctx, ctx.snapshot.sources['psx-symbols'], symbolsDueAt(ctx))) return;
+  const result = await readSymbols(ctx.http);
+  if (!result.ok) {
+    fail(ctx, 'psx-symbols', result.error, SYMBOLS_POLICY);
+    return;
+  }
+  await writeDirectory({ fetchedAt: ctx.now(), instruments: result.value });
+  succeed(ctx, 'psx-symbols');
+}

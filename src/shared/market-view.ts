@@ -1,0 +1,48 @@
+/**
+ * The market's state as the extension acts on it: the portal's board state when it was read
+ * recently (it knows holidays and special timetables), otherwise the timetable.
+ */
+import type { MarketPhase, MarketStatus } from './model';
+import { timetableAt } from './session';
+
+/** A board reading older than this no longer speaks for the market. */
+export const BOARD_FRESH_MS = 5 * 60_000;
+
+export interface MarketView {
+  phase: MarketPhase;
+  /** Where the phase came from. */
+  basis: 'board' | 'timetable';
+  /** The board says closed while the timetable says trading: a holiday or unscheduled close. */
+  unscheduledClose: boolean;
+  /** The board's own word, when the board is the basis. */
+  label: string | null;
+}
+
+export function marketView(board: MarketStatus | null, boardReadAt: number | null, now: number): MarketView {
+  const table = timetableAt(now);
+  // Absolute difference: a UI's clock may lag the background's write by a few seconds.
+  const fresh = board !== null && boardReadAt !== null && Math.abs(now - boardReadAt) <= BOARD_FRESH_MS;
+  if (fresh && board.phase !== 'unknown') {
+    return { phase: board.phase, basis: 'board', unscheduledClose: board.phase === 'closed' && table.phase !== 'closed', label: board.label };
+  }
+  // An unknown board word (Halted, Suspended …) is shown as it is, but the timetable decides.
+  return { phase: table.phase, basis: 'timetable', unscheduledClose: false, label: fresh ? board.label : null };
+}
+
+/** What the popup's header says. */
+export function marketLabel(view: MarketView): string {
+  if (view.unscheduledClose) return 'Closed today (holiday?)';
+  if (view.basis === 'timetable' && view.label) return `Market: ${view.label}`;
+  switch (view.phase) {
+    case 'open':
+      return 'Market open';
+    case 'pre-open':
+      return 'Pre-open';
+    case 'post-close':
+      return 'Post-close';
+    case 'closed':
+      return 'Market closed';
+    default:
+      return 'Market state unknown';
+  }
+}
