@@ -16,6 +16,8 @@ export interface FixtureResponse {
   body: string;
   contentType?: string;
   headers?: Record<string, string>;
+  /** Hold the answer until this settles: a request in flight, for tests that stop the worker. */
+  delayUntil?: Promise<void>;
 }
 
 /** URL → response, or a function for responses that change between requests. */
@@ -73,12 +75,16 @@ export async function launchChromiumWithExtension(fixtures: FixtureTable): Promi
       return;
     }
     const response = typeof entry === 'function' ? entry(recorded) : entry;
-    await route.fulfill({
-      status: response.status ?? 200,
-      body: response.body,
-      contentType: response.contentType ?? 'text/html; charset=utf-8',
-      headers: response.headers ?? {},
-    });
+    if (response.delayUntil) await response.delayUntil;
+    await route
+      .fulfill({
+        status: response.status ?? 200,
+        body: response.body,
+        contentType: response.contentType ?? 'text/html; charset=utf-8',
+        headers: response.headers ?? {},
+      })
+      // The requester may be gone by now (a stopped worker); that is the point of such tests.
+      .catch(() => undefined);
   };
   await context.route('http://**/*', answer);
   await context.route('https://**/*', answer);
