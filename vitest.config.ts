@@ -20,6 +20,15 @@ export default defineConfig({
       },
       {
         test: {
+          // Simulations for `npm run bench` (requests per hour): real cycles, fake browser and clock.
+          name: 'sim',
+          include: ['bench/**/*.sim.ts'],
+          environment: 'node',
+          setupFiles: ['test/unit/setup.ts'],
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',

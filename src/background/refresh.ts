@@ -14,7 +14,7 @@ import { paintBadge } from './badge';
 import { badgeView } from './badge-text';
 import type { CycleContext, RefreshReason } from './cycle-context';
 import { FALLBACK_AFTER_FAILURES } from './policies';
-import { MIN_WAKE_MS, nextWake, portalDueAt, SERIES_PERIOD_MS, withBackoff } from './schedule';
+import { MIN_WAKE_MS, nextWake, portalDueAt, withBackoff } from './schedule';
 import { feedsDueAt, refreshFeeds } from './tasks/feeds';
 import { portalFailures, quotesClock, refreshQuotes } from './tasks/quotes';
 import { refreshSeries } from './tasks/series';
@@ -84,6 +84,5 @@ function dueTimes(ctx: CycleContext, feeds: readonly FeedDefinition[]): number[]
   if (portalFailures(ctx) >= FALLBACK_AFTER_FAILURES) {
     times.push(withBackoff(portalDueAt(sources['psx-terminal'], clock, now), sources['psx-terminal']));
   }
-  if (isTrading({ phase: ctx.view.phase, label: '' })) times.push(now + Math.min(SERIES_PERIOD_MS, clock.quotesPeriodMs));
   return times;
 }

@@ -16,7 +16,6 @@ export const EDGE_PERIOD_MS = 2 * 60_000;
 export const PRE_SESSION_CHECK_MS = 15 * 60_000;
 export const HOLIDAY_CHECK_MS = 15 * 60_000;
 export const SYMBOLS_PERIOD_MS = 24 * 3_600_000;
-export const SERIES_PERIOD_MS = 5 * 60_000;
 
 export interface QuotesClock {
   view: MarketView;

@@ -8,6 +8,8 @@ import { browser } from './browser';
 export type SeriesPoint = [number, number];
 
 export interface SymbolSeries {
+  /** The PKT session day (`2026-10-14`) the series belongs to; yesterday's is replaced. */
+  day: string;
   fetchedAt: number;
   /** Empty when the portal has no series for the symbol (an unknown symbol): not an error. */
   points: SeriesPoint[];
@@ -20,6 +22,11 @@ export type SeriesMap = Record<string, SymbolSeries>;
 
 export function normaliseSeries(raw: unknown): SeriesMap {
   return raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as SeriesMap) : {};
+}
+
+/** The calendar date in Pakistan (UTC+5, no daylight saving) of an instant. */
+export function pktDate(at: number): string {
+  return new Date(at + 5 * 3_600_000).toISOString().slice(0, 10);
 }
 
 export async function readSeries(): Promise<SeriesMap> {

@@ -1,10 +1,13 @@
 /**
  * The portal's market watch (`GET https://dps.psx.com.pk/market-watch`): every instrument in
  * one table, so one request per cycle serves the whole watchlist.
+ *
+ * Read in one streaming pass of htmlparser2's tokenizer: the page is ~350 KB of rows, and
+ * building a DOM for it only to walk it again took twice as long (see BENCHMARKS.md).
  */
+import { Parser } from 'htmlparser2';
 import type { Quote } from '../../shared/model';
 import { err, ok, type Result } from '../../shared/result';
-import { attr, byTag, childElements, findAll, findFirst, parseHtml, textOf, type Element } from '../dom';
 import { parseDisplayNumber, parseRawNumber } from '../numbers';
 
 type Column = 'symbol' | 'ldcp' | 'open' | 'high' | 'low' | 'close' | 'change' | 'percentChange' | 'volume';
@@ -23,6 +26,7 @@ const DEFAULT_COLUMNS: Record<Column, number> = {
 };
 
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
+const SYMBOL = /^[A-Z0-9][A-Z0-9.&-]{0,23}$/;
 
 /**
  * Futures contracts share the table as `SYM-MON` (`HUBC-OCT`, sometimes `HUBC-OCTB`); the plain
@@ -34,18 +38,79 @@ export function isFuturesContract(symbol: string): boolean {
   return MONTHS.some((m) => symbol.slice(dash + 1).startsWith(m));
 }
 
-export function parseMarketWatch(html: string): Result<Quote[], string> {
-  const doc = parseHtml(html);
-  const table =
-    findFirst(doc, (el) => el.name === 'table' && attr(el, 'id') === 'marketWatchTable') ??
-    findFirst(doc, (el) => el.name === 'table' && findFirst(el, (th) => th.name === 'th' && attr(th, 'data-name') === 'symbol') !== null);
-  if (!table) return err('no market-watch table: an error page or a new layout');
+/** One `<td>` as far as we need it. */
+interface Cell {
+  order: string | null;
+  search: string | null;
+  text: string;
+  /** Text inside `<strong>`: the symbol, without tags such as `XD` that follow it. */
+  strong: string;
+}
 
-  const columns = readColumns(table);
+interface Table {
+  id: string | null;
+  headers: (string | null)[];
+  rows: Cell[][];
+}
+
+/** Every table of the page with its header names and raw cells, nested tables included. */
+function scanTables(html: string): Table[] {
+  const done: Table[] = [];
+  const open: Table[] = [];
+  let row: Cell[] | null = null;
+  let cell: Cell | null = null;
+  let header: string | null | undefined;
+  let strongDepth = 0;
+  const parser = new Parser(
+    {
+      onopentag(name, attribs) {
+        const table = open[open.length - 1];
+        if (name === 'table') open.push({ id: attribs['id'] ?? null, headers: [], rows: [] });
+        else if (!table) return;
+        else if (name === 'tr') row = [];
+        else if (name === 'th') header = attribs['data-name'] ?? null;
+        else if (name === 'td') cell = { order: attribs['data-order'] ?? null, search: attribs['data-search'] ?? null, text: '', strong: '' };
+        else if (name === 'strong' && cell) strongDepth++;
+      },
+      ontext(text) {
+        if (!cell) return;
+        cell.text += text;
+        if (strongDepth > 0) cell.strong += text;
+      },
+      onclosetag(name) {
+        const table = open[open.length - 1];
+        if (name === 'table') {
+          const closed = open.pop();
+          if (closed) done.push(closed);
+        } else if (!table) return;
+        else if (name === 'th' && header !== undefined) {
+          table.headers.push(header);
+          header = undefined;
+        } else if (name === 'td' && cell) {
+          row?.push(cell);
+          cell = null;
+          strongDepth = 0;
+        } else if (name === 'strong' && strongDepth > 0) strongDepth--;
+        else if (name === 'tr') {
+          if (row && row.length > 0) table.rows.push(row);
+          row = null;
+        }
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.end(html);
+  // A table left open by a truncated page still counts.
+  return [...done, ...open];
+}
+
+export function parseMarketWatch(html: string): Result<Quote[], string> {
+  const tables = scanTables(html);
+  const table = tables.find((t) => t.id === 'marketWatchTable') ?? tables.find((t) => t.headers.includes('symbol'));
+  if (!table) return err('no market-watch table: an error page or a new layout');
+  const columns = readColumns(table.headers);
   const quotes: Quote[] = [];
-  for (const row of findAll(table, byTag('tr'))) {
-    const cells = childElements(row).filter((c) => c.name === 'td');
-    if (cells.length === 0) continue;
+  for (const cells of table.rows) {
     const quote = readRow(cells, columns);
     if (quote && !isFuturesContract(quote.symbol)) quotes.push(quote);
   }
@@ -53,18 +118,16 @@ export function parseMarketWatch(html: string): Result<Quote[], string> {
   return ok(quotes);
 }
 
-function readColumns(table: Element): Record<Column, number> {
-  const headers = findAll(table, byTag('th'));
+function readColumns(headers: (string | null)[]): Record<Column, number> {
   const found: Partial<Record<Column, number>> = {};
-  headers.forEach((th, index) => {
-    const name = attr(th, 'data-name');
+  headers.forEach((name, index) => {
     if (name !== null && name in DEFAULT_COLUMNS) found[name as Column] = index;
   });
   // Trust the headers only when they name the essentials; otherwise assume the known order.
   return found.symbol !== undefined && found.close !== undefined ? { ...DEFAULT_COLUMNS, ...found } : DEFAULT_COLUMNS;
 }
 
-function readRow(cells: Element[], columns: Record<Column, number>): Quote | null {
+function readRow(cells: Cell[], columns: Record<Column, number>): Quote | null {
   const symbolCell = cells[columns.symbol];
   if (!symbolCell) return null;
   const symbol = readSymbol(symbolCell);
@@ -92,19 +155,17 @@ function readRow(cells: Element[], columns: Record<Column, number>): Quote | nul
   };
 }
 
-function readSymbol(cell: Element): string | null {
+function readSymbol(cell: Cell): string | null {
   // `data-order`/`data-search` hold the bare symbol; the text may carry tags such as `XD`.
-  const strong = findFirst(cell, byTag('strong'));
-  const raw = attr(cell, 'data-order') ?? attr(cell, 'data-search') ?? (strong ? textOf(strong) : textOf(cell));
+  const raw = cell.order ?? cell.search ?? (cell.strong.trim() !== '' ? cell.strong : cell.text);
   const symbol = raw.trim().toUpperCase();
-  return /^[A-Z0-9][A-Z0-9.&-]{0,23}$/.test(symbol) ? symbol : null;
+  return SYMBOL.test(symbol) ? symbol : null;
 }
 
 /** The raw `data-order` value when the cell has one; the printed text only when it has not. */
-function cellNumber(cell: Element | undefined): number | null {
+function cellNumber(cell: Cell | undefined): number | null {
   if (!cell) return null;
-  const raw = attr(cell, 'data-order');
-  return raw !== null ? parseRawNumber(raw) : parseDisplayNumber(textOf(cell));
+  return cell.order !== null ? parseRawNumber(cell.order) : parseDisplayNumber(cell.text);
 }
 
 function round(value: number, digits: number): number {
