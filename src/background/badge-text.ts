@@ -19,7 +19,8 @@ export interface BadgeView {
 export function badgePercent(percent: number): string {
   const abs = Math.abs(percent);
   const sign = percent > 0 ? '+' : percent < 0 ? '-' : '';
-  if (abs >= 100) return `${sign}99`.slice(0, 4);
+  // 99.5 % and up would round to a five-character +100: cap, so a bigger move never reads smaller.
+  if (abs >= 99.5) return `${sign}99`;
   const digits = abs >= 9.95 ? Math.round(abs).toString() : abs.toFixed(1);
   if (digits === '0.0') return '0.0';
   return `${sign}${digits}`.slice(0, 4);
@@ -37,7 +38,11 @@ export function badgeView(
   const parts = indexCodes
     .map((code) => snapshot.indices[code])
     .filter((q) => q !== undefined)
-    .map((q) => `${q.code} ${formatPrice(q.value)} (${q.changePercent >= 0 ? '+' : ''}${q.changePercent.toFixed(2)}%)`);
+    .map((q) => {
+      const pct = q.changePercent.toFixed(2);
+      const sign = pct.startsWith('-') ? '' : '+';
+      return `${q.code} ${formatPrice(q.value)} (${pct === '-0.00' ? '0.00' : sign + pct}%)`;
+    });
   const asOf = snapshot.marketAsOf ?? snapshot.sources['psx-home']?.lastOk ?? null;
   const title = [
     'PSX market',
@@ -47,6 +52,9 @@ export function badgeView(
     .filter((p): p is string => p !== null)
     .join('\n');
   if (subject === 'off' || percent === null) return { text: '', colour: BADGE_COLOURS.muted, title };
-  const colour = !trading || stale ? BADGE_COLOURS.muted : percent > 0 ? BADGE_COLOURS.up : percent < 0 ? BADGE_COLOURS.down : BADGE_COLOURS.muted;
-  return { text: badgePercent(percent), colour, title };
+  const text = badgePercent(percent);
+  // Colour follows what is printed: a move that shows as 0.0 is not painted as a rise or a fall.
+  const shown = text === '0.0' ? 0 : percent;
+  const colour = !trading || stale ? BADGE_COLOURS.muted : shown > 0 ? BADGE_COLOURS.up : shown < 0 ? BADGE_COLOURS.down : BADGE_COLOURS.muted;
+  return { text, colour, title };
 }

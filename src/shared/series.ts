@@ -37,15 +37,28 @@ export async function writeSeries(series: SeriesMap): Promise<void> {
   await browser.storage.local.set({ [SERIES_KEY]: series });
 }
 
+/** The trading window a day's series lives in: 09:15 to 16:45 PKT (Friday's late close). */
+const WINDOW_START_MS = (9 * 60 + 15) * 60_000;
+const WINDOW_MS = 7.5 * 3_600_000;
+const PKT_MS = 5 * 3_600_000;
+
 /**
- * At most `max` points, evenly spaced in time: each bucket keeps its last trade, so the
- * sparkline ends on the last price and keeps the day's shape.
+ * At most `max` points: the first and the last, and between them one point (the last trade)
+ * per fixed slice of the day's trading window. The slices are anchored to the clock, not to
+ * the data, so thinning an already thinned series again (as every appended price does) changes
+ * nothing that was already there: the start of the day never creeps later.
  */
 export function downsample(points: SeriesPoint[], max = MAX_SERIES_POINTS): SeriesPoint[] {
   if (points.length <= max) return points;
-  const first = points[0]![0];
-  const span = points[points.length - 1]![0] - first || 1;
-  const buckets = new Map<number, SeriesPoint>();
-  for (const p of points) buckets.set(Math.min(max - 1, Math.floor(((p[0] - first) / span) * max)), p);
-  return [...buckets.values()];
+  const first = points[0]!;
+  const last = points[points.length - 1]!;
+  const dayStart = Math.floor((first[0] + PKT_MS) / 86_400_000) * 86_400_000 - PKT_MS;
+  const origin = dayStart + WINDOW_START_MS;
+  const slices = max - 2;
+  const width = WINDOW_MS / slices;
+  const kept = new Map<number, SeriesPoint>();
+  for (const p of points.slice(1, -1)) {
+    kept.set(Math.min(slices - 1, Math.max(0, Math.floor((p[0] - origin) / width))), p);
+  }
+  return [first, ...[...kept.entries()].sort((a, b) => a[0] - b[0]).map(([, p]) => p), last];
 }

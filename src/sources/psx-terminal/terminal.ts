@@ -21,6 +21,7 @@ interface Tick {
   low?: unknown;
 }
 
+const SYMBOL = /^[A-Z0-9][A-Z0-9.&-]{0,23}$/;
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 export function tickToQuote(symbol: string, tick: Tick): Quote | null {
@@ -48,7 +49,10 @@ export function parseMarketData(json: unknown): Result<Quote[], string> {
   const board = data?.REG;
   if (board === null || typeof board !== 'object') return err('no REG board in the market data');
   const quotes = Object.entries(board as Record<string, Tick>)
-    .map(([symbol, tick]) => (tick && typeof tick === 'object' ? tickToQuote(symbol.toUpperCase(), tick) : null))
+    .map(([symbol, tick]) => {
+      const upper = symbol.trim().toUpperCase();
+      return SYMBOL.test(upper) && tick && typeof tick === 'object' ? tickToQuote(upper, tick) : null;
+    })
     .filter((q): q is Quote => q !== null);
   return quotes.length > 0 ? ok(quotes) : err('the market data lists no usable symbol');
 }

@@ -15,7 +15,9 @@ export function parseIntradaySeries(json: unknown): Result<SeriesPoint[], string
   const body = json as { status?: unknown; data?: unknown } | null;
   if (body === null || typeof body !== 'object' || !Array.isArray(body.data)) return err('no data array');
   const points: SeriesPoint[] = [];
-  for (const row of body.data as unknown[]) {
+  // The portal lists trades newest first; reversed, same-second trades keep their real order
+  // through the stable sort below, so the series ends on the latest trade.
+  for (const row of [...(body.data as unknown[])].reverse()) {
     if (!Array.isArray(row)) continue;
     const [t, price] = row as unknown[];
     if (typeof t === 'number' && typeof price === 'number' && Number.isFinite(t) && Number.isFinite(price)) {

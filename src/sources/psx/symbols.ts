@@ -11,12 +11,15 @@ const SYMBOL = /^[A-Z0-9][A-Z0-9.&-]{0,23}$/;
 export function parseSymbols(json: unknown): Result<Instrument[], string> {
   if (!Array.isArray(json)) return err('the directory is not a list');
   const instruments: Instrument[] = [];
+  const seen = new Set<string>();
   for (const entry of json as Record<string, unknown>[]) {
     const symbol = typeof entry?.['symbol'] === 'string' ? entry['symbol'].trim().toUpperCase() : '';
-    if (!SYMBOL.test(symbol)) continue;
+    if (!SYMBOL.test(symbol) || seen.has(symbol)) continue;
+    seen.add(symbol);
+    const name = typeof entry['name'] === 'string' ? entry['name'].trim().slice(0, 200) : '';
     instruments.push({
       symbol,
-      name: typeof entry['name'] === 'string' ? entry['name'].trim().slice(0, 200) : symbol,
+      name: name === '' ? symbol : name,
       sector: typeof entry['sectorName'] === 'string' ? entry['sectorName'].trim().slice(0, 100) : '',
       isETF: entry['isETF'] === true,
       isDebt: entry['isDebt'] === true,
