@@ -2,6 +2,7 @@
  * Parse time of each source at live size. Compare figures within one run only: these machines
  * are shared and noisy, so absolute times vary between runs.
  */
+import { Parser } from 'htmlparser2';
 import { bench, describe } from 'vitest';
 import { parseFeedXml } from '../src/sources/feeds/parse-feed';
 import { parseHomePage } from '../src/sources/psx/home-page';
@@ -17,6 +18,10 @@ describe('parsers', () => {
   bench('market watch, 500 rows', () => {
     const result = parseMarketWatch(watch500);
     if (!result.ok || result.value.length !== 500) throw new Error('bench corpus did not parse');
+  });
+  // The floor: htmlparser2's tokenizer over the same page with no work done per tag.
+  bench('market watch, 500 rows: tokenizer alone', () => {
+    new Parser({}, { decodeEntities: true }).end(watch500);
   });
   bench('feed, 100 items', () => {
     const result = parseFeedXml(feed100, world);
