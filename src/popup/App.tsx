@@ -19,6 +19,7 @@ import { AccessPrompt } from './components/AccessPrompt';
 import { feedsNotice, marketNotice } from './notices';
 import type { Snapshot } from '../shared/model';
 import { isTrading } from '../shared/market';
+import { storiesToShow } from '../shared/stories';
 import { marketLabel, marketView } from '../shared/market-view';
 
 const STORIES_SHOWN = 8;
@@ -46,8 +47,8 @@ export function App() {
   const view = marketView(snapshot.market, snapshot.marketReadAt, now);
   const hasReading = snapshot.market !== null || snapshot.sources['psx-home']?.attemptedAt != null;
   const caption = hasReading && !isTrading({ phase: view.phase, label: '' }) ? 'Last close' : '';
-  const worldStories = snapshot.stories.filter((s) => s.feedId === WORLD_FEED.id).slice(0, STORIES_SHOWN);
-  const latestStories = snapshot.stories.filter((s) => s.feedId === LATEST_NEWS_FEED.id).slice(0, STORIES_SHOWN);
+  const worldStories = storiesToShow(snapshot.stories, WORLD_FEED.id, now, STORIES_SHOWN);
+  const latestStories = storiesToShow(snapshot.stories, LATEST_NEWS_FEED.id, now, STORIES_SHOWN);
   const storiesNotice = feedsNotice(snapshot, [WORLD_FEED.id, LATEST_NEWS_FEED.id], now, zone);
 
   return (

@@ -42,9 +42,13 @@ export interface MarketStatus {
 }
 
 export interface Story {
-  /** Stable key for de-duplication: guid, else link, else title. */
+  /** Stable key within a feed: guid, else link, else title. */
   id: string;
   feedId: string;
+  /** The feed's own guid or Atom id, for de-duplication across feeds. */
+  guid?: string | null;
+  /** When the extension first saw this story; the popup marks stories seen since it last opened. */
+  firstSeenAt?: number;
   /** Plain text; never markup. */
   title: string;
   /** An absolute http(s) URL, or null when the feed gave no safe link. */

@@ -7,8 +7,24 @@
 export function decodeBody(bytes: Uint8Array, contentType: string | null): string {
   const bom = byteOrderMark(bytes);
   if (bom !== null) return new TextDecoder(bom).decode(bytes); // TextDecoder drops the BOM itself
-  const label = charsetFromContentType(contentType) ?? charsetFromXmlDeclaration(bytes) ?? 'utf-8';
-  return decodeWith(label, bytes);
+  const header = charsetFromContentType(contentType);
+  if (header !== null) return decodeWith(header, bytes);
+  const declared = charsetFromXmlDeclaration(bytes);
+  // A declaration is the feed's own word and is often stale: bytes that are valid UTF-8 and
+  // use it (non-ASCII present) are UTF-8, whatever a single-byte declaration claims.
+  if (declared !== null && declared !== 'utf-8' && declared !== 'utf8' && isNonAsciiUtf8(bytes)) return decodeWith('utf-8', bytes);
+  return decodeWith(declared ?? 'utf-8', bytes);
+}
+
+function isNonAsciiUtf8(bytes: Uint8Array): boolean {
+  if (!bytes.some((b) => b >= 0x80)) return false;
+  try {
+    // `stream` tolerates a character cut in half by a body that was truncated.
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function byteOrderMark(bytes: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' | null {

@@ -13,9 +13,13 @@ import { decodeBody } from './charset';
  */
 export const FETCH_TIMEOUT_MS = 20_000;
 
+/** Bodies past this are cut off, not read whole: a 5 MB "feed" must not stall the worker. */
+export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
 export interface FetchTextOptions {
   headers?: Record<string, string>;
   timeoutMs?: number;
+  maxBytes?: number;
   /** Injected in tests; defaults to the global fetch. */
   fetchImpl?: typeof fetch;
   now?: () => number;
@@ -25,13 +29,15 @@ export interface FetchedText {
   status: number;
   text: string;
   contentType: string | null;
+  /** True when the body was longer than the limit and only its start was read. */
+  truncated: boolean;
 }
 
 export async function fetchText(
   url: string,
   options: FetchTextOptions = {},
 ): Promise<Result<FetchedText, SourceError>> {
-  const { headers = {}, timeoutMs = FETCH_TIMEOUT_MS, fetchImpl = fetch, now = Date.now } = options;
+  const { headers = {}, timeoutMs = FETCH_TIMEOUT_MS, maxBytes = MAX_BODY_BYTES, fetchImpl = fetch, now = Date.now } = options;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
@@ -46,14 +52,46 @@ export async function fetchText(
     if (!response.ok) {
       return err(httpError(response.status, response.headers.get('retry-after'), now()));
     }
-    const bytes = new Uint8Array(await response.arrayBuffer());
+    const { bytes, truncated } = await readCapped(response, maxBytes);
     const contentType = response.headers.get('content-type');
-    return ok({ status: response.status, text: decodeBody(bytes, contentType), contentType });
+    return ok({ status: response.status, text: decodeBody(bytes, contentType), contentType, truncated });
   } catch (cause) {
     return err(networkError(cause, controller.signal.aborted, now()));
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** Reads at most `maxBytes` of the body and cancels the rest of the download. */
+async function readCapped(response: Response, maxBytes: number): Promise<{ bytes: Uint8Array; truncated: boolean }> {
+  if (!response.body) {
+    const all = new Uint8Array(await response.arrayBuffer());
+    return { bytes: all.subarray(0, maxBytes), truncated: all.length > maxBytes };
+  }
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  let truncated = false;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (size + value.length > maxBytes) {
+      chunks.push(value.subarray(0, maxBytes - size));
+      size = maxBytes;
+      truncated = true;
+      await reader.cancel();
+      break;
+    }
+    chunks.push(value);
+    size += value.length;
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return { bytes, truncated };
 }
 
 export function httpError(status: number, retryAfter: string | null, at: number): SourceError {

@@ -1,6 +1,6 @@
 /** Headlines: each feed on its own cadence and backoff; a failed feed keeps its stories. */
 import { DEFAULT_FEEDS, type FeedDefinition } from '../../shared/feeds';
-import type { Story } from '../../shared/model';
+import { mergeFeedStories } from '../../shared/stories';
 import { readFeed } from '../../sources/feeds/read-feed';
 import { fail, isDueNow, succeed, type CycleContext } from '../cycle-context';
 import { feedsPolicy } from '../policies';
@@ -19,20 +19,14 @@ export async function refreshFeeds(ctx: CycleContext, feeds: readonly FeedDefini
     feeds.map(async (feed, i) => {
       const id = `feed:${feed.id}` as const;
       if (!isDueNow(ctx, ctx.snapshot.sources[id], due[i] ?? 0)) return;
-      const result = await readFeed(feed, ctx.http);
+      const previous = ctx.snapshot.stories.filter((s) => s.feedId === feed.id);
+      const result = await readFeed(feed, { ...ctx.http, previous });
       if (!result.ok) {
         fail(ctx, id, result.error, feedsPolicy(ctx.settings));
         return;
       }
       succeed(ctx, id);
-      ctx.snapshot.stories = replaceFeedStories(ctx.snapshot.stories, feed.id, result.value.stories);
+      ctx.snapshot.stories = mergeFeedStories(ctx.snapshot.stories, feed.id, result.value.stories, feeds.map((f) => f.id));
     }),
   );
-}
-
-/** Newest first; stories without a date keep their place after the dated ones. */
-export function replaceFeedStories(all: Story[], feedId: string, fresh: Story[]): Story[] {
-  const others = all.filter((s) => s.feedId !== feedId);
-  const sorted = [...fresh].sort((a, b) => (b.publishedAt ?? -Infinity) - (a.publishedAt ?? -Infinity));
-  return [...others, ...sorted];
 }

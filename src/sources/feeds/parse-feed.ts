@@ -9,6 +9,7 @@ import { safeHttpUrl } from '../../shared/links';
 import { err, ok, type Result } from '../../shared/result';
 import { parseFeedDate } from './feed-date';
 import { htmlToPlainText, truncateAtWord } from './plain-text';
+import { closeTruncatedFeed } from './repair';
 
 export interface FeedSource {
   id: string;
@@ -21,6 +22,15 @@ export interface FeedSource {
 export interface ParsedFeed {
   title: string | null;
   stories: Story[];
+  /** The document was cut short and only its complete items were read. */
+  repaired: boolean;
+}
+
+export interface ParseOptions {
+  /** The time of reading: undated stories are dated by when they were first seen, future dates clamp to it. */
+  now?: number;
+  /** This feed's stories from earlier reads, to keep an undated story's first-seen time. */
+  previous?: readonly Story[];
 }
 
 /** The most stories kept per feed; a feed that sends thousands is cut, not trusted. */
@@ -39,43 +49,63 @@ interface LooseItem {
   dc?: { date?: unknown; dates?: unknown };
 }
 
-export function parseFeedXml(xml: string, source: FeedSource): Result<ParsedFeed, string> {
-  let parsed: ReturnType<typeof parseWithFeedsmith>;
+type Feedsmith = ReturnType<typeof parseWithFeedsmith>;
+
+function tryParse(xml: string): Feedsmith | null {
   try {
-    parsed = parseWithFeedsmith(xml);
-  } catch (cause) {
-    return err(`not a feed (${cause instanceof Error ? cause.message : 'unreadable'})`);
+    return parseWithFeedsmith(xml);
+  } catch {
+    return null;
   }
+}
+
+export function parseFeedXml(xml: string, source: FeedSource, options: ParseOptions = {}): Result<ParsedFeed, string> {
+  let parsed = tryParse(xml);
+  let repaired = false;
+  if (parsed === null) {
+    const closed = closeTruncatedFeed(xml);
+    parsed = closed === null ? null : tryParse(closed);
+    repaired = parsed !== null;
+  }
+  if (parsed === null) return err('not a feed (an HTML page, or XML the parser cannot read)');
+  const now = options.now ?? Date.now();
+  const firstSeen = new Map((options.previous ?? []).map((s) => [s.id, s.firstSeenAt ?? s.publishedAt ?? now]));
   const feed = parsed.feed as { title?: unknown; items?: unknown; entries?: unknown };
   const rawItems = (Array.isArray(feed.items) ? feed.items : Array.isArray(feed.entries) ? feed.entries : []) as LooseItem[];
   const stories: Story[] = [];
   const seen = new Set<string>();
   for (const item of rawItems) {
-    const story = toStory(item, source);
+    const story = toStory(item, source, now, firstSeen);
     if (story === null || seen.has(story.id)) continue;
     seen.add(story.id);
     stories.push(story);
     if (stories.length === MAX_STORIES_PER_FEED) break;
   }
   const title = textValue(feed.title);
-  return ok({ title: title ? truncateAtWord(htmlToPlainText(title)) : null, stories });
+  return ok({ title: title ? truncateAtWord(htmlToPlainText(title)) : null, stories, repaired });
 }
 
-function toStory(item: LooseItem, source: FeedSource): Story | null {
+function toStory(item: LooseItem, source: FeedSource, now: number, firstSeen: Map<string, number>): Story | null {
   const rawTitle = textValue(item.title);
   const title = rawTitle === null ? '' : truncateAtWord(htmlToPlainText(rawTitle));
   const link = safeHttpUrl(linkOf(item), source.url);
   if (title === '' && link === null) return null;
   const guid = textValue(item.guid) ?? textValue(item.id);
+  const id = `${source.id}:${guid ?? link ?? title}`;
+  const seenAt = firstSeen.get(id) ?? now;
+  const dated = parseFeedDate(
+    textValue(item.pubDate) ?? textValue(item.published) ?? textValue(item.updated) ?? firstDcDate(item.dc),
+  );
   return {
-    id: `${source.id}:${guid ?? link ?? title}`,
+    id,
     feedId: source.id,
+    guid,
     title: title === '' ? (link ?? '') : title,
     link,
     source: source.name,
-    publishedAt: parseFeedDate(
-      textValue(item.pubDate) ?? textValue(item.published) ?? textValue(item.updated) ?? firstDcDate(item.dc),
-    ),
+    // Undated: when we first saw it. Dated in the future (a wrong server clock): now.
+    publishedAt: dated === null ? seenAt : Math.min(dated, now),
+    firstSeenAt: seenAt,
   };
 }
 

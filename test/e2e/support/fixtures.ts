@@ -19,6 +19,16 @@ export const URLS = {
 
 const rss = 'application/rss+xml; charset=utf-8';
 
+/**
+ * The feed fixtures are dated 14 October 2026, and the popup hides stories older than a week:
+ * served, they are moved to yesterday (PKT) so the test does not depend on today's date.
+ */
+function recentFeed(name: string): string {
+  const yesterday = new Date(Date.now() + 5 * 3_600_000 - 24 * 3_600_000);
+  const day = yesterday.toUTCString().slice(0, 16); // "Thu, 26 Nov 2026"
+  return fixture(name).replaceAll('Wed, 14 Oct 2026', day);
+}
+
 export const BR30 = [
   'BAFL', 'BIPL', 'BOP', 'CNERGY', 'DFML', 'DGKC', 'FABL', 'FCCL', 'FFL', 'GGL', 'HBL', 'HUBC', 'HUMNL', 'KEL', 'LOTCHEM',
   'MLCF', 'OGDC', 'PAEL', 'PIBTL', 'PIOC', 'PPL', 'PRL', 'SILK', 'SNGP', 'SSGC', 'TELE', 'TPLP', 'TRG', 'UNITY', 'WTL',
@@ -33,8 +43,8 @@ export function tradingDayFixtures(): FixtureTable {
     [URLS.marketWatch]: { body: fixture('psx/market-watch.html') },
     [URLS.symbols]: { body: fixture('psx/symbols.json'), contentType: json },
     ...Object.fromEntries(BR30.map((s) => [seriesUrl(s), { body: fixture('psx/psx-timeseries-int-HUBC.json'), contentType: json }])),
-    [URLS.world]: { body: fixture('feeds/world.xml'), contentType: rss },
-    [URLS.latestNews]: { body: fixture('feeds/latest-news.xml'), contentType: rss },
+    [URLS.world]: { body: recentFeed('feeds/world.xml'), contentType: rss },
+    [URLS.latestNews]: { body: recentFeed('feeds/latest-news.xml'), contentType: rss },
   };
 }
 

@@ -24,7 +24,8 @@ function tradingSnapshot(overrides: Partial<Snapshot> = {}): Snapshot {
     marketAsOf: AT,
     sources: { 'psx-home': healthy(AT), 'psx-quotes': healthy(AT) },
     stories: [
-      { id: 'w1', feedId: 'world', title: '<b>not markup</b>', link: 'https://www.brecorder.com/news/1', source: 'Business Recorder', publishedAt: AT },
+      // Stories are dated against the real clock: the popup hides anything older than a week.
+      { id: 'w1', feedId: 'world', title: '<b>not markup</b>', link: 'https://www.brecorder.com/news/1', source: 'Business Recorder', publishedAt: Date.now() - 60_000 },
       { id: 'w2', feedId: 'world', title: 'No link here', link: 'javascript:alert(1)', source: 'Business Recorder', publishedAt: null },
     ],
     updatedAt: AT,

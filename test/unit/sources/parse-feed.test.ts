@@ -18,9 +18,10 @@ describe('parseFeedXml on the Business Recorder sample', () => {
 
   it('reads the channel title and every item, items with attributes included', () => {
     expect(result.ok && result.value.title).toBe('Business Recorder - World');
-    expect(result.ok && result.value.stories).toEqual([
+    expect(result.ok && result.value.stories).toMatchObject([
       {
         id: 'world:https://www.brecorder.com/news/40390117',
+        guid: 'https://www.brecorder.com/news/40390117',
         feedId: 'world',
         title: 'Oil steadies as traders weigh OPEC+ output plans',
         link: 'https://www.brecorder.com/news/40390117/oil-steadies-as-traders-weigh-opec-output-plans',
