@@ -45,7 +45,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/popup/**', 'src/options/**', 'src/content/**'],
+    files: ['src/popup/**', 'src/options/**', 'src/content/**', 'src/ui/**'],
     rules: {
       'no-restricted-imports': [
         'error',

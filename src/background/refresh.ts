@@ -3,7 +3,7 @@
  * one snapshot, repaint the badge and plan the next wake. A failed source keeps its last good
  * data and records why; the cycle itself never throws.
  */
-import { DEFAULT_FEEDS, type FeedDefinition } from '../shared/feeds';
+import type { FeedDefinition } from '../shared/feeds';
 import { isTrading } from '../shared/market';
 import { marketView } from '../shared/market-view';
 import type { RefreshSummary } from '../shared/protocol';
@@ -55,7 +55,7 @@ async function runCycle(reason: RefreshReason, deps: RefreshDeps): Promise<Refre
     summary: { fetched: [], failed: [] },
     view: marketView(snapshot.market, snapshot.marketReadAt, now()),
   };
-  const feeds = deps.feeds ?? DEFAULT_FEEDS;
+  const feeds = deps.feeds ?? settings.feeds;
 
   const [{ token }] = await Promise.all([refreshQuotes(ctx), refreshFeeds(ctx, feeds), refreshSymbols(ctx)]);
   await refreshSeries(ctx, token);

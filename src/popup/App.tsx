@@ -3,7 +3,6 @@
  * background writes; it never waits on the network to show something.
  */
 import { useCallback, useState } from 'preact/hooks';
-import { LATEST_NEWS_FEED, WORLD_FEED } from '../shared/feeds';
 import { sendMessage } from '../shared/protocol';
 import { normaliseSettings, SETTINGS_KEY } from '../shared/settings';
 import { normaliseSnapshot, SNAPSHOT_KEY } from '../shared/snapshot-store';
@@ -12,9 +11,10 @@ import { IndicesStrip } from './components/IndicesStrip';
 import { Notice } from './components/Notice';
 import { StoryList } from './components/StoryList';
 import { Watchlist } from './components/Watchlist';
-import { useNow } from './hooks/useNow';
-import { useSourceAccess } from './hooks/useSourceAccess';
-import { useStorageValue } from './hooks/useStorageValue';
+import { useLastOpened } from '../ui/hooks/useLastOpened';
+import { useNow } from '../ui/hooks/useNow';
+import { useSourceAccess } from '../ui/hooks/useSourceAccess';
+import { useStorageValue } from '../ui/hooks/useStorageValue';
 import { AccessPrompt } from './components/AccessPrompt';
 import { feedsNotice, marketNotice } from './notices';
 import type { Snapshot } from '../shared/model';
@@ -33,6 +33,7 @@ export function App() {
   const settings = useStorageValue('sync', SETTINGS_KEY, normaliseSettings);
   const now = useNow();
   const access = useSourceAccess();
+  const lastOpened = useLastOpened();
   const [refreshing, setRefreshing] = useState(false);
   const onRefresh = useCallback(() => {
     setRefreshing(true);
@@ -47,9 +48,7 @@ export function App() {
   const view = marketView(snapshot.market, snapshot.marketReadAt, now);
   const hasReading = snapshot.market !== null || snapshot.sources['psx-home']?.attemptedAt != null;
   const caption = hasReading && !isTrading({ phase: view.phase, label: '' }) ? 'Last close' : '';
-  const worldStories = storiesToShow(snapshot.stories, WORLD_FEED.id, now, STORIES_SHOWN);
-  const latestStories = storiesToShow(snapshot.stories, LATEST_NEWS_FEED.id, now, STORIES_SHOWN);
-  const storiesNotice = feedsNotice(snapshot, [WORLD_FEED.id, LATEST_NEWS_FEED.id], now, zone);
+  const storiesNotice = feedsNotice(snapshot, settings.feeds.map((f) => f.id), now, zone);
 
   return (
     <main class="popup">
@@ -68,8 +67,16 @@ export function App() {
       <Watchlist symbols={settings.watchlist} quotes={snapshot.quotes} caption={caption} />
       {/* With stories on screen the failure gets its own line; without, the empty text says it. */}
       {snapshot.stories.length > 0 && <Notice notice={storiesNotice?.kind === 'feeds-failing' ? storiesNotice : null} />}
-      <StoryList title="World" stories={worldStories} now={now} emptyText={storiesNotice?.text ?? 'No stories yet.'} />
-      <StoryList title="Latest news" stories={latestStories} now={now} emptyText={storiesNotice?.text ?? 'No stories yet.'} />
+      {settings.feeds.map((feed) => (
+        <StoryList
+          key={feed.id}
+          title={feed.title}
+          stories={storiesToShow(snapshot.stories, feed.id, now, STORIES_SHOWN)}
+          now={now}
+          emptyText={storiesNotice?.text ?? 'No stories yet.'}
+          newSince={lastOpened ?? null}
+        />
+      ))}
     </main>
   );
 }

@@ -1,20 +1,64 @@
-/** The feeds the extension reads by default: Business Recorder's world stories and latest news. */
+/**
+ * Feed definitions: the two Business Recorder feeds by default, plus any RSS or Atom feed the
+ * user adds in the options page (each behind an optional host permission for its origin).
+ */
+import { safeHttpUrl } from './links';
+
 export interface FeedDefinition {
   id: string;
   url: string;
+  /** Shown beside each story ("Business Recorder"). */
   name: string;
+  /** The popup section's heading ("World"). */
+  title: string;
 }
 
 export const WORLD_FEED: FeedDefinition = {
   id: 'world',
   url: 'https://www.brecorder.com/feeds/world',
   name: 'Business Recorder',
+  title: 'World',
 };
 
 export const LATEST_NEWS_FEED: FeedDefinition = {
   id: 'latest-news',
   url: 'https://www.brecorder.com/feeds/latest-news',
   name: 'Business Recorder',
+  title: 'Latest news',
 };
 
 export const DEFAULT_FEEDS: readonly FeedDefinition[] = [WORLD_FEED, LATEST_NEWS_FEED];
+export const MAX_FEEDS = 12;
+
+/** Origins granted at install (manifest host_permissions); other feeds need an optional grant. */
+export const BUILT_IN_FEED_ORIGINS = ['https://www.brecorder.com'];
+
+const FEED_ID = /^[a-z0-9-]{1,40}$/;
+
+/** A stable id for a user's feed, from its URL (so adding the same feed twice is caught). */
+export function feedIdFor(url: string): string {
+  let hash = 0x811c9dc5;
+  for (const ch of url) hash = Math.imul(hash ^ (ch.codePointAt(0) ?? 0), 0x01000193) >>> 0;
+  return `user-${hash.toString(36)}`;
+}
+
+/** The permission pattern for one feed's origin. */
+export function originPattern(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.protocol}//${parsed.host}/*`;
+}
+
+/** Field-by-field validation of stored feeds; an unusable entry is dropped, never trusted. */
+export function normaliseFeeds(raw: unknown): FeedDefinition[] {
+  if (!Array.isArray(raw)) return [...DEFAULT_FEEDS];
+  const out: FeedDefinition[] = [];
+  for (const item of raw as Partial<Record<keyof FeedDefinition, unknown>>[]) {
+    const url = typeof item?.url === 'string' ? safeHttpUrl(item.url) : null;
+    const id = typeof item?.id === 'string' && FEED_ID.test(item.id) ? item.id : null;
+    if (url === null || id === null || out.some((f) => f.id === id || f.url === url)) continue;
+    const text = (v: unknown, fallback: string): string => (typeof v === 'string' && v.trim() !== '' ? v.trim().slice(0, 80) : fallback);
+    out.push({ id, url, name: text(item.name, new URL(url).hostname), title: text(item.title, new URL(url).hostname) });
+    if (out.length === MAX_FEEDS) break;
+  }
+  return out;
+}

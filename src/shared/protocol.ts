@@ -13,8 +13,16 @@ export interface RefreshSummary {
   failed: string[];
 }
 
+export interface FeedCheck {
+  /** The feed's own title, shown to the user before they keep it. */
+  title: string | null;
+  stories: number;
+}
+
 export interface MessageMap {
   refreshNow: { request: Record<string, never>; response: RefreshSummary };
+  /** Fetch a feed once and say whether it is one; only the background fetches. */
+  checkFeed: { request: { url: string }; response: FeedCheck };
 }
 
 export type MessageName = keyof MessageMap;
@@ -26,10 +34,16 @@ export interface Message<N extends MessageName = MessageName> {
 
 export type Reply<N extends MessageName> = Result<MessageMap[N]['response'], string>;
 
-export function isMessage(value: unknown): value is Message {
+/** Any well-formed command; payloads are checked here because a message is untrusted input. */
+export type AnyMessage = { [N in MessageName]: Message<N> }[MessageName];
+
+export function isMessage(value: unknown): value is AnyMessage {
   if (value === null || typeof value !== 'object') return false;
-  const { type } = value as { type?: unknown };
-  return type === 'refreshNow';
+  const { type, payload } = value as { type?: unknown; payload?: unknown };
+  if (payload === null || typeof payload !== 'object') return false;
+  if (type === 'refreshNow') return true;
+  if (type === 'checkFeed') return typeof (payload as { url?: unknown }).url === 'string';
+  return false;
 }
 
 export async function sendMessage<N extends MessageName>(

@@ -4,6 +4,7 @@
  * default on its own, so one corrupt field never costs the user the rest.
  */
 import { browser } from './browser';
+import { DEFAULT_FEEDS, normaliseFeeds, type FeedDefinition } from './feeds';
 
 /** The 30 symbols of the Business Recorder ticker, in its order. */
 export const BUSINESS_RECORDER_WATCHLIST: readonly string[] = [
@@ -30,6 +31,8 @@ export interface Settings {
   feedsPeriodMin: number;
   /** What the toolbar badge shows: an index code, a watchlist symbol, or 'off'. */
   badge: string;
+  /** News feeds, in the order the popup shows them. */
+  feeds: FeedDefinition[];
 }
 
 export const MIN_QUOTES_PERIOD_SEC = 30;
@@ -42,6 +45,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   quotesPeriodSec: 60,
   feedsPeriodMin: 10,
   badge: 'KSE100',
+  feeds: [...DEFAULT_FEEDS],
 });
 
 function integerIn(value: unknown, min: number, max: number, fallback: number): number {
@@ -76,6 +80,7 @@ export function normaliseSettings(raw: unknown): Settings {
       typeof source['badge'] === 'string' && (source['badge'] === 'off' || SYMBOL.test(source['badge']))
         ? source['badge']
         : DEFAULT_SETTINGS.badge,
+    feeds: normaliseFeeds(source['feeds']),
   };
 }
 

@@ -1,19 +1,19 @@
 /** Headlines: each feed on its own cadence and backoff; a failed feed keeps its stories. */
-import { DEFAULT_FEEDS, type FeedDefinition } from '../../shared/feeds';
+import type { FeedDefinition } from '../../shared/feeds';
 import { mergeFeedStories } from '../../shared/stories';
 import { readFeed } from '../../sources/feeds/read-feed';
 import { fail, isDueNow, succeed, type CycleContext } from '../cycle-context';
 import { feedsPolicy } from '../policies';
 import { periodicDueAt, withBackoff } from '../schedule';
 
-export function feedsDueAt(ctx: CycleContext, feeds: readonly FeedDefinition[] = DEFAULT_FEEDS): number[] {
+export function feedsDueAt(ctx: CycleContext, feeds: readonly FeedDefinition[]): number[] {
   return feeds.map((feed) => {
     const health = ctx.snapshot.sources[`feed:${feed.id}`];
     return withBackoff(periodicDueAt(health, ctx.settings.feedsPeriodMin * 60_000, ctx.now()), health);
   });
 }
 
-export async function refreshFeeds(ctx: CycleContext, feeds: readonly FeedDefinition[] = DEFAULT_FEEDS): Promise<void> {
+export async function refreshFeeds(ctx: CycleContext, feeds: readonly FeedDefinition[]): Promise<void> {
   const due = feedsDueAt(ctx, feeds);
   await Promise.all(
     feeds.map(async (feed, i) => {

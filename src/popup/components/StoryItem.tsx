@@ -7,14 +7,16 @@ interface StoryItemProps {
   story: Story;
   /** The current time, for "5 min ago". */
   now: number;
+  /** First seen since the popup was last opened. */
+  isNew: boolean;
 }
 
-export function StoryItem({ story, now }: StoryItemProps) {
+export function StoryItem({ story, now, isNew }: StoryItemProps) {
   // The background already filtered links; checking again here costs nothing and means a
   // tampered snapshot still cannot produce a script link.
   const href = safeHttpUrl(story.link);
   return (
-    <li class="story">
+    <li class={isNew ? 'story story--new' : 'story'}>
       {href ? (
         <a class="story__title" href={href} target="_blank" rel="noopener noreferrer" dir="auto">
           {story.title}
@@ -25,6 +27,7 @@ export function StoryItem({ story, now }: StoryItemProps) {
         </span>
       )}
       <span class="story__meta">
+        {isNew && <span class="story__new">New · </span>}
         {story.source}
         {story.publishedAt !== null && <> · {formatRelative(story.publishedAt, now)}</>}
       </span>

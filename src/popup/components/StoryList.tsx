@@ -10,10 +10,12 @@ interface StoryListProps {
   now: number;
   /** Shown instead of the list while there are no stories. */
   emptyText: string;
+  /** Stories first seen after this time are marked new; null marks none. */
+  newSince: number | null;
 }
 
-export function StoryList({ title, stories, now, emptyText }: StoryListProps) {
-  const id = `stories-${title.toLowerCase().replace(/\W+/g, '-')}`;
+export function StoryList({ title, stories, now, emptyText, newSince }: StoryListProps) {
+  const id = `stories-${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
   return (
     <section class="stories" aria-labelledby={id}>
       <h2 id={id} class="section-title">
@@ -24,7 +26,7 @@ export function StoryList({ title, stories, now, emptyText }: StoryListProps) {
       ) : (
         <ul class="story-list">
           {stories.map((story) => (
-            <StoryItem key={story.id} story={story} now={now} />
+            <StoryItem key={story.id} story={story} now={now} isNew={newSince !== null && (story.firstSeenAt ?? 0) > newSince} />
           ))}
         </ul>
       )}

@@ -21,6 +21,10 @@ const DEFAULTS: Settings = {
   quotesPeriodSec: 60,
   feedsPeriodMin: 10,
   badge: 'KSE100',
+  feeds: [
+    { id: 'world', url: 'https://www.brecorder.com/feeds/world', name: 'Business Recorder', title: 'World' },
+    { id: 'latest-news', url: 'https://www.brecorder.com/feeds/latest-news', name: 'Business Recorder', title: 'Latest news' },
+  ],
 };
 const many = (n: number): string[] => Array.from({ length: n }, (_, i) => `S${i}`);
 
@@ -30,6 +34,20 @@ describe('defaults', () => {
     expect(DEFAULT_SETTINGS).toEqual(DEFAULTS);
     expect(SETTINGS_VERSION).toBe(1);
     expect(MAX_WATCHLIST).toBe(100);
+  });
+});
+
+describe('normaliseSettings: feeds', () => {
+  const feed = { id: 'user-abc', url: 'https://example.com/rss', name: 'Example', title: 'Example news' };
+  it.each<[string, unknown, Settings['feeds']]>([
+    ['a user feed kept', [feed], [feed]],
+    ['a javascript: feed dropped', [{ ...feed, url: 'javascript:alert(1)' }], []],
+    ['a bad id dropped', [{ ...feed, id: '<x>' }], []],
+    ['a duplicate URL dropped', [feed, { ...feed, id: 'user-def' }], [feed]],
+    ['missing names fall back to the host', [{ id: 'user-abc', url: 'https://example.com/rss' }], [{ ...feed, name: 'example.com', title: 'example.com' }]],
+    ['no list at all: the defaults', 'nope', DEFAULTS.feeds],
+  ])('%s', (_name, feeds, expected) => {
+    expect(normaliseSettings({ feeds }).feeds).toEqual(expected);
   });
 });
 

@@ -1,0 +1,54 @@
+/**
+ * The options page: general preferences and the news feeds (add any RSS or Atom feed, remove,
+ * reorder, see each feed's health). Settings are saved at once to storage.sync.
+ */
+import { useCallback } from 'preact/hooks';
+import { normaliseSettings, SETTINGS_KEY, writeSettings, type Settings } from '../shared/settings';
+import { normaliseSnapshot, SNAPSHOT_KEY } from '../shared/snapshot-store';
+import { useNow } from '../ui/hooks/useNow';
+import { useStorageValue } from '../ui/hooks/useStorageValue';
+import { AddFeedForm } from './components/AddFeedForm';
+import { FeedRow } from './components/FeedRow';
+import { GeneralSettings } from './components/GeneralSettings';
+import { addFeed, moveFeed, removeFeed } from './feed-actions';
+
+export function App() {
+  const settings = useStorageValue('sync', SETTINGS_KEY, normaliseSettings);
+  const snapshot = useStorageValue('local', SNAPSHOT_KEY, normaliseSnapshot);
+  const now = useNow();
+  const onAdd = useCallback(
+    async (url: string) => {
+      if (!settings) return { ok: false, message: 'Settings are still loading.' };
+      const outcome = await addFeed(url, settings);
+      return outcome.ok ? { ok: true, message: `Added “${outcome.feed.title}”.` } : { ok: false, message: outcome.message };
+    },
+    [settings],
+  );
+  if (!settings) return <p role="status">Loading…</p>;
+  const save = (next: Settings): void => void writeSettings(next);
+  return (
+    <main class="options">
+      <h1>PSX Market Overlay</h1>
+      <GeneralSettings settings={settings} onChange={save} />
+      <section class="feeds" aria-labelledby="feeds-heading">
+        <h2 id="feeds-heading">News feeds</h2>
+        <ul class="feed-list">
+          {settings.feeds.map((feed, i) => (
+            <FeedRow
+              key={feed.id}
+              feed={feed}
+              health={snapshot?.sources[`feed:${feed.id}`]}
+              isFirst={i === 0}
+              isLast={i === settings.feeds.length - 1}
+              now={now}
+              zone={settings.timeZone}
+              onMove={(delta) => void moveFeed(feed.id, delta, settings)}
+              onRemove={() => void removeFeed(feed.id, settings)}
+            />
+          ))}
+        </ul>
+        <AddFeedForm onAdd={onAdd} />
+      </section>
+    </main>
+  );
+}

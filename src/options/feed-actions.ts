@@ -1,0 +1,63 @@
+/**
+ * Adding, removing and reordering feeds. Adding asks for host access to the feed's origin
+ * only (an optional permission), has the background fetch the feed once to prove it is one,
+ * and gives the permission back if it is not.
+ */
+import { browser } from '../shared/browser';
+import { BUILT_IN_FEED_ORIGINS, feedIdFor, MAX_FEEDS, originPattern, type FeedDefinition } from '../shared/feeds';
+import { safeHttpUrl } from '../shared/links';
+import { sendMessage } from '../shared/protocol';
+import { writeSettings, type Settings } from '../shared/settings';
+
+export type AddFeedOutcome =
+  | { ok: true; feed: FeedDefinition }
+  | { ok: false; reason: 'invalid-url' | 'duplicate' | 'too-many' | 'denied' | 'not-a-feed'; message: string };
+
+const isBuiltIn = (url: string): boolean => BUILT_IN_FEED_ORIGINS.includes(new URL(url).origin);
+
+/**
+ * Must be called straight from a click: the permission prompt needs the user's gesture, so
+ * nothing is awaited before it.
+ */
+export async function addFeed(rawUrl: string, settings: Settings): Promise<AddFeedOutcome> {
+  const url = safeHttpUrl(rawUrl.trim());
+  if (url === null) return { ok: false, reason: 'invalid-url', message: 'Enter an http or https address.' };
+  if (settings.feeds.some((f) => f.url === url)) return { ok: false, reason: 'duplicate', message: 'That feed is already in the list.' };
+  if (settings.feeds.length >= MAX_FEEDS) return { ok: false, reason: 'too-many', message: `At most ${MAX_FEEDS} feeds.` };
+
+  const origins = [originPattern(url)];
+  const askedNow = !isBuiltIn(url) && !(await browser.permissions.contains({ origins }).catch(() => false));
+  const granted = !askedNow || (await browser.permissions.request({ origins }).catch(() => false));
+  if (!granted) return { ok: false, reason: 'denied', message: `Access to ${new URL(url).host} was not granted, so the feed cannot be read.` };
+
+  const check = await sendMessage('checkFeed', { url });
+  if (!check.ok) {
+    if (askedNow) await browser.permissions.remove({ origins }).catch(() => false);
+    return { ok: false, reason: 'not-a-feed', message: check.error };
+  }
+  const host = new URL(url).hostname;
+  const feed: FeedDefinition = { id: feedIdFor(url), url, name: host, title: check.value.title ?? host };
+  await writeSettings({ ...settings, feeds: [...settings.feeds, feed] });
+  void sendMessage('refreshNow', {});
+  return { ok: true, feed };
+}
+
+/** Removes a feed, and the host access it alone needed. */
+export async function removeFeed(id: string, settings: Settings): Promise<void> {
+  const feed = settings.feeds.find((f) => f.id === id);
+  if (!feed) return;
+  const feeds = settings.feeds.filter((f) => f.id !== id);
+  await writeSettings({ ...settings, feeds });
+  const origin = originPattern(feed.url);
+  const stillNeeded = isBuiltIn(feed.url) || feeds.some((f) => originPattern(f.url) === origin);
+  if (!stillNeeded) await browser.permissions.remove({ origins: [origin] }).catch(() => false);
+}
+
+export async function moveFeed(id: string, delta: -1 | 1, settings: Settings): Promise<void> {
+  const feeds = [...settings.feeds];
+  const from = feeds.findIndex((f) => f.id === id);
+  const to = from + delta;
+  if (from === -1 || to < 0 || to >= feeds.length) return;
+  [feeds[from], feeds[to]] = [feeds[to]!, feeds[from]!];
+  await writeSettings({ ...settings, feeds });
+}
