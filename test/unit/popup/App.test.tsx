@@ -129,3 +129,31 @@ describe('popup without access to the sources', () => {
     expect(screen.queryByRole('button', { name: 'Allow access' })).toBeNull();
   });
 });
+
+describe('popup stories', () => {
+  it('marks stories first seen since the popup was last opened, and only those', async () => {
+    const lastOpened = Date.now() - 10 * 60_000;
+    await fakeBrowser.storage.local.set({ popupOpenedAt: lastOpened });
+    const snapshot = tradingSnapshot();
+    snapshot.stories = [
+      { id: 'a', feedId: 'world', title: 'Fresh story', link: null, source: 'BR', publishedAt: Date.now() - 60_000, firstSeenAt: Date.now() - 60_000 },
+      { id: 'b', feedId: 'world', title: 'Old story', link: null, source: 'BR', publishedAt: Date.now() - 3_600_000, firstSeenAt: lastOpened - 60_000 },
+    ];
+    await show(snapshot);
+    const fresh = (await screen.findByText('Fresh story')).closest('li');
+    expect(fresh?.classList.contains('story--new')).toBe(true);
+    expect(screen.getByText('Old story').closest('li')?.classList.contains('story--new')).toBe(false);
+    await vi.waitFor(async () => expect(((await fakeBrowser.storage.local.get('popupOpenedAt'))['popupOpenedAt'] as number) > lastOpened).toBe(true));
+  });
+
+  it('hides stories older than a week and renders right-to-left titles with dir="auto"', async () => {
+    const snapshot = tradingSnapshot();
+    snapshot.stories = [
+      { id: 'u', feedId: 'world', title: 'اسٹاک مارکیٹ میں تیزی', link: 'https://www.brecorder.com/u', source: 'BR', publishedAt: Date.now() - 60_000 },
+      { id: 'o', feedId: 'world', title: 'Last month', link: null, source: 'BR', publishedAt: Date.now() - 8 * 24 * 3_600_000 },
+    ];
+    await show(snapshot);
+    expect((await screen.findByText('اسٹاک مارکیٹ میں تیزی')).getAttribute('dir')).toBe('auto');
+    expect(screen.queryByText('Last month')).toBeNull();
+  });
+});
