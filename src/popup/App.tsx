@@ -1,57 +1,81 @@
 /**
- * The popup: draws whatever the snapshot in storage holds at once and follows it as the
- * background writes; it never waits on the network to show something.
+ * The popup: draws whatever storage holds at once (snapshot, settings, directory, series) and
+ * follows it as the background writes; it never waits on the network to show something.
+ * Every edit is written to storage.sync at once.
  */
 import { useCallback, useState } from 'preact/hooks';
+import { isTrading } from '../shared/market';
+import { marketLabel, marketView } from '../shared/market-view';
+import type { Snapshot } from '../shared/model';
 import { sendMessage } from '../shared/protocol';
-import { normaliseSettings, SETTINGS_KEY } from '../shared/settings';
+import { normaliseSeries, SERIES_KEY } from '../shared/series';
+import { normaliseSettings, SETTINGS_KEY, writeSettings, type Settings } from '../shared/settings';
 import { normaliseSnapshot, SNAPSHOT_KEY } from '../shared/snapshot-store';
-import { Header } from './components/Header';
-import { IndicesStrip } from './components/IndicesStrip';
-import { Notice } from './components/Notice';
-import { StoryList } from './components/StoryList';
-import { Watchlist } from './components/Watchlist';
+import { storiesToShow } from '../shared/stories';
+import { normaliseDirectory, SYMBOLS_KEY } from '../shared/symbol-directory';
+import { addSymbol, moveSymbol, removeSymbol, restoreBusinessRecorderList } from '../shared/watchlist';
 import { useLastOpened } from '../ui/hooks/useLastOpened';
 import { useNow } from '../ui/hooks/useNow';
 import { useSourceAccess } from '../ui/hooks/useSourceAccess';
 import { useStorageValue } from '../ui/hooks/useStorageValue';
 import { AccessPrompt } from './components/AccessPrompt';
+import { Header } from './components/Header';
+import { IndicesStrip } from './components/IndicesStrip';
+import { Notice } from './components/Notice';
+import { StoryList } from './components/StoryList';
+import { Toolbar } from './components/Toolbar';
+import { Watchlist } from './components/Watchlist';
 import { feedsNotice, marketNotice } from './notices';
-import type { Snapshot } from '../shared/model';
-import { isTrading } from '../shared/market';
-import { storiesToShow } from '../shared/stories';
-import { marketLabel, marketView } from '../shared/market-view';
 
 const STORIES_SHOWN = 8;
 
 /** A snapshot replaces the one on screen unless it was written earlier. */
-const newerSnapshot = (candidate: Snapshot, current: Snapshot): boolean =>
-  (candidate.updatedAt ?? 0) >= (current.updatedAt ?? 0);
+const newerSnapshot = (candidate: Snapshot, current: Snapshot): boolean => (candidate.updatedAt ?? 0) >= (current.updatedAt ?? 0);
 
 export function App() {
   const snapshot = useStorageValue('local', SNAPSHOT_KEY, normaliseSnapshot, newerSnapshot);
   const settings = useStorageValue('sync', SETTINGS_KEY, normaliseSettings);
+  const directory = useStorageValue('local', SYMBOLS_KEY, normaliseDirectory);
+  const series = useStorageValue('local', SERIES_KEY, normaliseSeries);
   const now = useNow();
   const access = useSourceAccess();
   const lastOpened = useLastOpened();
   const [refreshing, setRefreshing] = useState(false);
+  // Edits apply to the latest settings on screen and are saved at once; storage.onChanged
+  // then brings the same value back.
+  const [pending, setPending] = useState<Settings | null>(null);
+  const current = pending ?? settings;
+  const update = useCallback(
+    (edit: (s: Settings) => Settings) => {
+      if (!current) return;
+      const next = edit(current);
+      if (next === current) return;
+      setPending(next);
+      void writeSettings(next).finally(() => setPending(null));
+    },
+    [current],
+  );
   const onRefresh = useCallback(() => {
     setRefreshing(true);
     void sendMessage('refreshNow', {}).finally(() => setRefreshing(false));
   }, []);
 
-  if (snapshot === undefined || settings === undefined) {
-    return <p class="notice notice--loading" role="status">Loading…</p>;
+  if (snapshot === undefined || current === undefined) {
+    return (
+      <p class="notice notice--loading" role="status">
+        Loading…
+      </p>
+    );
   }
-  const zone = settings.timeZone;
+  const zone = current.timeZone;
   const asOf = snapshot.marketAsOf ?? snapshot.sources['psx-quotes']?.lastOk ?? null;
   const view = marketView(snapshot.market, snapshot.marketReadAt, now);
   const hasReading = snapshot.market !== null || snapshot.sources['psx-home']?.attemptedAt != null;
   const caption = hasReading && !isTrading({ phase: view.phase, label: '' }) ? 'Last close' : '';
-  const storiesNotice = feedsNotice(snapshot, settings.feeds.map((f) => f.id), now, zone);
+  const storiesNotice = feedsNotice(snapshot, current.feeds.map((f) => f.id), now, zone);
 
   return (
-    <main class="popup">
+    <main class={current.privacy ? 'popup popup--private' : 'popup'}>
       <Header
         marketLabel={hasReading ? marketLabel(view) : null}
         phase={view.phase}
@@ -63,20 +87,48 @@ export function App() {
         onRefresh={onRefresh}
       />
       {access.granted === false ? <AccessPrompt onGrant={access.request} /> : <Notice notice={marketNotice(snapshot, now, zone)} />}
-      <IndicesStrip codes={settings.indices} indices={snapshot.indices} />
-      <Watchlist symbols={settings.watchlist} quotes={snapshot.quotes} caption={caption} />
+      <IndicesStrip codes={current.indices} indices={snapshot.indices} />
+      <Watchlist
+        symbols={current.watchlist}
+        quotes={snapshot.quotes}
+        instruments={directory?.instruments ?? []}
+        series={series ?? {}}
+        sort={current.sort}
+        caption={caption}
+        onSort={(sort) => update((s) => ({ ...s, sort }))}
+        onAdd={(symbol) => update((s) => addSymbol(s, symbol))}
+        onRemove={(symbol) => update((s) => removeSymbol(s, symbol))}
+        onMove={(symbol, to) => update((s) => moveSymbol(s, symbol, to))}
+        onRestore={() => update(restoreBusinessRecorderList)}
+      />
       {/* With stories on screen the failure gets its own line; without, the empty text says it. */}
       {snapshot.stories.length > 0 && <Notice notice={storiesNotice?.kind === 'feeds-failing' ? storiesNotice : null} />}
-      {settings.feeds.map((feed) => (
-        <StoryList
-          key={feed.id}
-          title={feed.title}
-          stories={storiesToShow(snapshot.stories, feed.id, now, STORIES_SHOWN)}
-          now={now}
-          emptyText={storiesNotice?.text ?? 'No stories yet.'}
-          newSince={lastOpened ?? null}
-        />
-      ))}
+      {current.feeds.map((feed) => {
+        const collapsed = current.collapsedFeeds.includes(feed.id);
+        return (
+          <StoryList
+            key={feed.id}
+            title={feed.title}
+            stories={storiesToShow(snapshot.stories, feed.id, now, STORIES_SHOWN)}
+            now={now}
+            emptyText={storiesNotice?.text ?? 'No stories yet.'}
+            newSince={lastOpened ?? null}
+            collapsed={collapsed}
+            onToggle={() =>
+              update((s) => ({
+                ...s,
+                collapsedFeeds: collapsed ? s.collapsedFeeds.filter((id) => id !== feed.id) : [...s.collapsedFeeds, feed.id],
+              }))
+            }
+          />
+        );
+      })}
+      <Toolbar
+        privacy={current.privacy}
+        showBar={current.showBar}
+        onPrivacy={(privacy) => update((s) => ({ ...s, privacy }))}
+        onShowBar={(showBar) => update((s) => ({ ...s, showBar }))}
+      />
     </main>
   );
 }

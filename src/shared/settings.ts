@@ -33,7 +33,17 @@ export interface Settings {
   badge: string;
   /** News feeds, in the order the popup shows them. */
   feeds: FeedDefinition[];
+  /** Watchlist order in the popup: the user's own, biggest % move first, or alphabetical. */
+  sort: WatchlistSort;
+  /** Feed sections the user collapsed in the popup. */
+  collapsedFeeds: string[];
+  /** Figures blurred until hovered or focused, for screens others can see. */
+  privacy: boolean;
+  /** The ticker bar on browsed pages (opt-in). */
+  showBar: boolean;
 }
+
+export type WatchlistSort = 'user' | 'change' | 'symbol';
 
 export const MIN_QUOTES_PERIOD_SEC = 30;
 
@@ -46,6 +56,10 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   feedsPeriodMin: 10,
   badge: 'KSE100',
   feeds: [...DEFAULT_FEEDS],
+  sort: 'user',
+  collapsedFeeds: [],
+  privacy: false,
+  showBar: false,
 });
 
 function integerIn(value: unknown, min: number, max: number, fallback: number): number {
@@ -81,6 +95,12 @@ export function normaliseSettings(raw: unknown): Settings {
         ? source['badge']
         : DEFAULT_SETTINGS.badge,
     feeds: normaliseFeeds(source['feeds']),
+    sort: source['sort'] === 'change' || source['sort'] === 'symbol' ? source['sort'] : 'user',
+    collapsedFeeds: Array.isArray(source['collapsedFeeds'])
+      ? source['collapsedFeeds'].filter((id): id is string => typeof id === 'string').slice(0, 20)
+      : [],
+    privacy: source['privacy'] === true,
+    showBar: source['showBar'] === true,
   };
 }
 

@@ -12,24 +12,32 @@ interface StoryListProps {
   emptyText: string;
   /** Stories first seen after this time are marked new; null marks none. */
   newSince: number | null;
+  /** Collapsed sections show their heading only; the choice is remembered in settings. */
+  collapsed: boolean;
+  onToggle: () => void;
 }
 
-export function StoryList({ title, stories, now, emptyText, newSince }: StoryListProps) {
+export function StoryList({ title, stories, now, emptyText, newSince, collapsed, onToggle }: StoryListProps) {
   const id = `stories-${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
   return (
     <section class="stories" aria-labelledby={id}>
-      <h2 id={id} class="section-title">
-        {title}
+      <h2 class="section-title">
+        <button type="button" id={id} class="section-toggle" aria-expanded={!collapsed} aria-controls={`${id}-list`} onClick={onToggle}>
+          <span aria-hidden="true">{collapsed ? '▸' : '▾'} </span>
+          {title}
+        </button>
       </h2>
-      {stories.length === 0 ? (
-        <p class="empty">{emptyText}</p>
-      ) : (
-        <ul class="story-list">
-          {stories.map((story) => (
-            <StoryItem key={story.id} story={story} now={now} isNew={newSince !== null && (story.firstSeenAt ?? 0) > newSince} />
-          ))}
-        </ul>
-      )}
+      <div id={`${id}-list`} hidden={collapsed}>
+        {stories.length === 0 ? (
+          <p class="empty">{emptyText}</p>
+        ) : (
+          <ul class="story-list">
+            {stories.map((story) => (
+              <StoryItem key={story.id} story={story} now={now} isNew={newSince !== null && (story.firstSeenAt ?? 0) > newSince} />
+            ))}
+          </ul>
+        )}
+      </div>
     </section>
   );
 }

@@ -55,10 +55,10 @@ describe('popup', () => {
     await show(tradingSnapshot());
     const row = (await screen.findByText('HUBC')).closest('li') as HTMLElement;
     expect(within(row).getByText('113.23')).toBeTruthy();
-    expect(row.querySelector('[aria-hidden="true"]')?.textContent).toBe('▲ 6.23 (5.82%)');
+    expect(row.querySelector('.change > [aria-hidden="true"]')?.textContent).toBe('▲ 6.23 (5.82%)');
     expect(within(row).getByText('Increased by 6.23, 5.82 percent')).toBeTruthy();
     const down = screen.getByText('OGDC').closest('li') as HTMLElement;
-    expect(down.querySelector('.change--down [aria-hidden="true"]')?.textContent).toBe('▼ 3.49 (1.08%)');
+    expect(down.querySelector('.change.change--down > [aria-hidden="true"]')?.textContent).toBe('▼ 3.49 (1.08%)');
   });
 
   it('shows indices with thousands separators', async () => {

@@ -25,6 +25,10 @@ const DEFAULTS: Settings = {
     { id: 'world', url: 'https://www.brecorder.com/feeds/world', name: 'Business Recorder', title: 'World' },
     { id: 'latest-news', url: 'https://www.brecorder.com/feeds/latest-news', name: 'Business Recorder', title: 'Latest news' },
   ],
+  sort: 'user',
+  collapsedFeeds: [],
+  privacy: false,
+  showBar: false,
 };
 const many = (n: number): string[] => Array.from({ length: n }, (_, i) => `S${i}`);
 
