@@ -1,0 +1,88 @@
+/**
+ * The popup as a user shapes it, in the production Chrome build: add a symbol with the
+ * keyboard, reorder it, remove another, reopen and find the same list; Refresh brings changed
+ * figures; an accessibility check; and the light and dark screenshots for the README.
+ */
+import { readFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromiumWithExtension, type ExtensionSession } from './support/chromium';
+import { fixture, tradingDayFixtures, URLS } from './support/fixtures';
+
+const SCREENSHOTS = process.env['UPDATE_SCREENSHOTS'] ? path.resolve('docs') : path.resolve('test-results');
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+const rows = (page: Page): Promise<string[]> =>
+  page.$$eval('li.quote', (items) => items.map((li) => li.getAttribute('data-symbol') ?? ''));
+
+describe('Chromium: shaping the watchlist', () => {
+  let session: ExtensionSession;
+  let popup: Page;
+
+  beforeAll(async () => {
+    session = await launchChromiumWithExtension(tradingDayFixtures());
+    popup = await session.openPopup();
+    await popup.locator('li.quote[data-symbol="WTL"] .quote__price').filter({ hasText: /\d/ }).waitFor();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('adds with the keyboard, reorders, removes, and finds the same list after reopening', async () => {
+    const box = popup.getByRole('combobox', { name: 'Add symbol' });
+    await box.click();
+    await box.pressSequentially('etf');
+    await popup.getByRole('option', { name: /MZNPETF/ }).waitFor();
+    await box.press('Enter');
+    await popup.locator('li.quote[data-symbol="MZNPETF"]').waitFor();
+    expect((await rows(popup)).at(-1)).toBe('MZNPETF');
+
+    // Two places up with Alt+↑, from the keyboard alone.
+    await popup.locator('li.quote[data-symbol="MZNPETF"]').focus();
+    await popup.keyboard.press('Alt+ArrowUp');
+    await popup.keyboard.press('Alt+ArrowUp');
+    await expect.poll(async () => (await rows(popup)).slice(-3)).toEqual(['MZNPETF', 'UNITY', 'WTL']);
+
+    await popup.locator('li.quote[data-symbol="KEL"]').focus();
+    await popup.keyboard.press('Delete');
+    await expect.poll(async () => (await rows(popup)).includes('KEL')).toBe(false);
+
+    const expected = await rows(popup);
+    await popup.close();
+    popup = await session.openPopup();
+    await popup.locator('li.quote[data-symbol="MZNPETF"]').waitFor();
+    expect(await rows(popup)).toEqual(expected);
+    expect(expected).toHaveLength(30);
+  });
+
+  it('updates the figures from changed fixtures when Refresh is pressed', async () => {
+    const changed = fixture('psx/market-watch.html').replace('data-order="202.71">202.71', 'data-order="210.5">210.50');
+    session.setFixtures({ ...tradingDayFixtures(), [URLS.marketWatch]: { body: changed } });
+    await popup.getByRole('button', { name: 'Refresh' }).click();
+    await popup.locator('li.quote[data-symbol="HUBC"] .quote__price').filter({ hasText: '210.50' }).waitFor();
+  });
+
+  it('has no serious or critical accessibility violations (axe-core)', async () => {
+    // Evaluated over the DevTools protocol, which the page's CSP does not govern.
+    await popup.evaluate(AXE_SOURCE);
+    type AxeResult = { violations: { id: string; impact: string | null; nodes: unknown[] }[]; passes: unknown[] };
+    const { violations, rulesPassed } = await popup.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<AxeResult> } }).axe;
+      const result = await axe.run(document, { resultTypes: ['violations'] });
+      return { violations: result.violations.map((v) => ({ id: v.id, impact: v.impact, count: v.nodes.length })), rulesPassed: result.passes.length };
+    });
+    // axe really ran: a page this size passes dozens of rules (colour contrast, names, ARIA …).
+    expect(rulesPassed).toBeGreaterThan(10);
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+  });
+
+  it('takes light and dark screenshots for the README', async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    for (const scheme of ['light', 'dark'] as const) {
+      await popup.emulateMedia({ colorScheme: scheme });
+      await popup.screenshot({ path: path.join(SCREENSHOTS, `popup-${scheme}.png`) });
+    }
+  });
+});
