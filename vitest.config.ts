@@ -29,6 +29,16 @@ export default defineConfig({
       },
       {
         test: {
+          // Browser measurements for `npm run bench` (popup first paint): the production build.
+          name: 'measure',
+          include: ['bench/**/*.measure.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
