@@ -6,9 +6,30 @@
  */
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
-import { defineConfig } from 'vite';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
 import sourceManifest from './manifest.json' with { type: 'json' };
 import { manifestFor, type TargetBrowser } from './scripts/manifest-for.ts';
+
+/**
+ * crxjs lists every content script in `web_accessible_resources` for all sites, which lets any
+ * page detect the extension by fetching the file. The ticker bar is injected by
+ * `scripting.registerContentScripts`/`executeScript`, which need no such entry, so the list is
+ * removed from the written manifest.
+ */
+function noWebAccessibleResources(outDir: string): Plugin {
+  return {
+    name: 'psx:no-web-accessible-resources',
+    apply: 'build',
+    writeBundle() {
+      const file = path.resolve(outDir, 'manifest.json');
+      const manifest = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+      delete manifest['web_accessible_resources'];
+      writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
+    },
+  };
+}
 
 export default defineConfig(({ mode }) => {
   const browser: TargetBrowser = mode === 'firefox' ? 'firefox' : 'chrome';
@@ -16,6 +37,7 @@ export default defineConfig(({ mode }) => {
     plugins: [
       preact(),
       crx({ manifest: manifestFor(sourceManifest, browser) as unknown as ManifestV3Export, browser }),
+      noWebAccessibleResources(`dist/${browser}`),
     ],
     build: {
       outDir: `dist/${browser}`,

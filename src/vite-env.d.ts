@@ -1,1 +1,2 @@
 /// <reference types="vite/client" />
+declare module '*?script' { const fileName: string; export default fileName; }

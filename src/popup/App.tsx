@@ -7,6 +7,7 @@ import { useCallback, useState } from 'preact/hooks';
 import { isTrading } from '../shared/market';
 import { marketLabel, marketView } from '../shared/market-view';
 import type { Snapshot } from '../shared/model';
+import { switchBarOff, switchBarOn } from '../shared/bar-access';
 import { sendMessage } from '../shared/protocol';
 import { normaliseSeries, SERIES_KEY } from '../shared/series';
 import { normaliseSettings, SETTINGS_KEY, writeSettings, type Settings } from '../shared/settings';
@@ -127,7 +128,7 @@ export function App() {
         privacy={current.privacy}
         showBar={current.showBar}
         onPrivacy={(privacy) => update((s) => ({ ...s, privacy }))}
-        onShowBar={(showBar) => update((s) => ({ ...s, showBar }))}
+        onShowBar={(on) => void (on ? switchBarOn() : switchBarOff())}
       />
     </main>
   );

@@ -41,6 +41,12 @@ export interface Settings {
   privacy: boolean;
   /** The ticker bar on browsed pages (opt-in). */
   showBar: boolean;
+  barPosition: 'top' | 'bottom';
+  /** Overlay: nothing on the page moves. Push: the page is shifted by the bar's height. */
+  barMode: 'overlay' | 'push';
+  barSpeed: 'slow' | 'normal' | 'fast';
+  /** Host names where the user hid the bar. */
+  barHiddenSites: string[];
 }
 
 export type WatchlistSort = 'user' | 'change' | 'symbol';
@@ -60,6 +66,10 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   collapsedFeeds: [],
   privacy: false,
   showBar: false,
+  barPosition: 'top',
+  barMode: 'overlay',
+  barSpeed: 'normal',
+  barHiddenSites: [],
 });
 
 function integerIn(value: unknown, min: number, max: number, fallback: number): number {
@@ -101,6 +111,12 @@ export function normaliseSettings(raw: unknown): Settings {
       : [],
     privacy: source['privacy'] === true,
     showBar: source['showBar'] === true,
+    barPosition: source['barPosition'] === 'bottom' ? 'bottom' : 'top',
+    barMode: source['barMode'] === 'push' ? 'push' : 'overlay',
+    barSpeed: source['barSpeed'] === 'slow' || source['barSpeed'] === 'fast' ? source['barSpeed'] : 'normal',
+    barHiddenSites: Array.isArray(source['barHiddenSites'])
+      ? [...new Set(source['barHiddenSites'].filter((h): h is string => typeof h === 'string' && /^[a-z0-9.-]{1,253}$/.test(h)))].slice(0, 500)
+      : [],
   };
 }
 

@@ -3,6 +3,25 @@ import { describe, expect, it, vi } from 'vitest';
 
 const refresh = vi.fn(() => Promise.resolve({ fetched: [], failed: [] }));
 vi.mock('../../../src/background/refresh', () => ({ refresh }));
+const syncTickerBar = vi.fn(() => Promise.resolve('unregistered'));
+const tellOpenTabs = vi.fn(() => Promise.resolve());
+vi.mock('../../../src/background/ticker-bar/registration', () => ({ syncTickerBar, tellOpenTabs }));
+
+/** The fake browser does not model these events; a minimal one records listeners and fires them. */
+function fakeEvent<A extends unknown[]>() {
+  const listeners: ((...args: A) => void)[] = [];
+  return {
+    addListener: (l: (...args: A) => void) => void listeners.push(l),
+    removeListener: () => undefined,
+    hasListener: () => listeners.length > 0,
+    fire: (...args: A) => listeners.forEach((l) => l(...args)),
+  };
+}
+const permissionAdded = fakeEvent<[unknown]>();
+const permissionRemoved = fakeEvent<[unknown]>();
+const command = fakeEvent<[string]>();
+Object.assign(fakeBrowser.permissions, { onAdded: permissionAdded, onRemoved: permissionRemoved });
+Object.assign(fakeBrowser, { commands: { onCommand: command } });
 
 /** Importing the entry point is what a worker start does: listeners and alarm, nothing else. */
 async function startWorker(): Promise<void> {
@@ -40,5 +59,24 @@ describe('background entry point', () => {
     refresh.mockClear();
     await fakeBrowser.alarms.onAlarm.trigger({ name: 'something-else', scheduledTime: 0, persistAcrossSessions: false });
     expect(refresh).not.toHaveBeenCalled();
+  });
+});
+
+describe('ticker bar wiring', () => {
+  it.each([
+    ['a permission granted', () => permissionAdded.fire({ origins: ['https://*/*'] })],
+    ['a permission revoked', () => permissionRemoved.fire({ origins: ['https://*/*'] })],
+    ['the switch changed', () => fakeBrowser.storage.sync.set({ settings: { showBar: true } })],
+  ])('re-syncs the registration on %s', async (_name, fire) => {
+    await startWorker();
+    syncTickerBar.mockClear();
+    await fire();
+    expect(syncTickerBar).toHaveBeenCalled();
+  });
+
+  it('toggles the bar in the active tab on the keyboard shortcut', async () => {
+    await startWorker();
+    command.fire('toggle-ticker-bar');
+    expect(tellOpenTabs).toHaveBeenCalledWith('toggleBar', true);
   });
 });

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../src/popup/App';
 import { emptySnapshot } from '../../../src/shared/model';
 import { DEFAULT_SETTINGS, readSettings, SETTINGS_KEY } from '../../../src/shared/settings';
@@ -32,7 +32,10 @@ const saved = async (): Promise<string[]> => (await readSettings()).watchlist;
 const settle = (): Promise<void> => new Promise((r) => setTimeout(r, 20));
 
 beforeEach(() => fakeBrowser.reset());
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
 
 describe('adding with the keyboard', () => {
   it('ranks symbol prefixes before name words, debt last, and adds with Enter', async () => {
@@ -104,6 +107,7 @@ describe('states and switches', () => {
   });
 
   it('wires the bar switch and privacy mode to the settings', async () => {
+    vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true as never);
     await open(['HUBC']);
     const bar = screen.getByRole('switch', { name: 'Show ticker bar on pages' });
     expect(bar.getAttribute('aria-checked')).toBe('false');

@@ -29,6 +29,10 @@ const DEFAULTS: Settings = {
   collapsedFeeds: [],
   privacy: false,
   showBar: false,
+  barPosition: 'top',
+  barMode: 'overlay',
+  barSpeed: 'normal',
+  barHiddenSites: [],
 };
 const many = (n: number): string[] => Array.from({ length: n }, (_, i) => `S${i}`);
 

@@ -1,0 +1,57 @@
+/**
+ * The ticker bar's content script is registered at runtime, never in the manifest: only when
+ * the user has switched the bar on and granted access to sites for it. Every change (switch,
+ * permission granted or revoked) leads here, and the registration follows what storage says.
+ */
+// Only the built file's name comes across (crxjs `?script`), not the code: the boundary holds.
+// eslint-disable-next-line no-restricted-imports
+import barScript from '../../content/ticker/bar.iife.ts?script';
+import { browser } from '../../shared/browser';
+import { readSettings } from '../../shared/settings';
+
+export const BAR_SCRIPT_ID = 'psx-ticker-bar';
+export { BAR_ORIGINS_KEY } from '../../shared/bar-access';
+import { BAR_ORIGINS_KEY } from '../../shared/bar-access';
+
+async function barOrigins(): Promise<string[]> {
+  const [stored, granted] = await Promise.all([browser.storage.local.get(BAR_ORIGINS_KEY), browser.permissions.getAll()]);
+  const wanted = stored[BAR_ORIGINS_KEY];
+  const origins = new Set(granted.origins ?? []);
+  return Array.isArray(wanted) ? wanted.filter((o): o is string => typeof o === 'string' && origins.has(o)) : [];
+}
+
+export async function syncTickerBar(): Promise<'registered' | 'unregistered'> {
+  const [settings, matches, existing] = await Promise.all([
+    readSettings(),
+    barOrigins(),
+    browser.scripting.getRegisteredContentScripts({ ids: [BAR_SCRIPT_ID] }),
+  ]);
+  if (!settings.showBar || matches.length === 0) {
+    if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: [BAR_SCRIPT_ID] });
+    await tellOpenTabs('removeBar');
+    return 'unregistered';
+  }
+  const script = { id: BAR_SCRIPT_ID, js: [barScript], matches, runAt: 'document_idle' as const, allFrames: false, persistAcrossSessions: true };
+  if (existing.length > 0) await browser.scripting.updateContentScripts([script]);
+  else {
+    await browser.scripting.registerContentScripts([script]);
+    await injectIntoOpenTabs(matches);
+  }
+  return 'registered';
+}
+
+/** Tabs already open when the bar is switched on get it at once, not at their next load. */
+async function injectIntoOpenTabs(matches: string[]): Promise<void> {
+  const tabs = await browser.tabs.query({ url: matches });
+  await Promise.all(
+    tabs.map((tab) =>
+      tab.id === undefined ? undefined : browser.scripting.executeScript({ target: { tabId: tab.id }, files: [barScript] }).catch(() => undefined),
+    ),
+  );
+}
+
+export async function tellOpenTabs(type: 'removeBar' | 'toggleBar', onlyActive = false): Promise<void> {
+  const tabs = await browser.tabs.query(onlyActive ? { active: true, currentWindow: true } : {});
+  // Tabs without the bar have no listener; their errors are expected and ignored.
+  await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : browser.tabs.sendMessage(tab.id, { type }).catch(() => undefined))));
+}
