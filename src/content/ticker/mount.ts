@@ -71,8 +71,7 @@ export function mountBar(snapshot: Snapshot, settings: Settings, actions: BarAct
   let current = settings;
 
   const place = (s: Settings): void => {
-    host.style.setProperty(s.barPosition === 'bottom' ? 'bottom' : 'top', '0', 'important');
-    host.style.setProperty(s.barPosition === 'bottom' ? 'top' : 'bottom', 'auto', 'important');
+    host.setAttribute('data-position', s.barPosition);
   };
 
   /** Push mode shifts the page by the bar's height; the page's own value comes back on removal. */
@@ -148,7 +147,7 @@ export function mountBar(snapshot: Snapshot, settings: Settings, actions: BarAct
       if (layoutChanged) push(s);
     },
     setVisible(visible) {
-      host.style.setProperty('display', visible ? 'block' : 'none', 'important');
+      host.toggleAttribute('data-hidden', !visible);
       if (visible) push(current);
       else unpush();
     },

@@ -5,10 +5,19 @@
  */
 export const BAR_HEIGHT_PX = 32;
 
+/*
+ * The host's own box is set with !important from inside the shadow root, which beats the page's
+ * !important rules for the host element (and its inline styles): so position and visibility
+ * are switched with attributes, never with inline styles the shadow rules would override.
+ */
 export const BAR_CSS = `
-:host { all: initial !important; position: fixed !important; left: 0 !important; right: 0 !important;
-  height: ${BAR_HEIGHT_PX}px !important; z-index: 2147483647 !important; display: block !important;
+:host { position: fixed !important; top: 0 !important; bottom: auto !important; left: 0 !important; right: 0 !important;
+  width: auto !important; min-width: 0 !important; max-width: none !important; margin: 0 !important; padding: 0 !important;
+  height: ${BAR_HEIGHT_PX}px !important; z-index: 2147483647 !important; display: block !important; visibility: visible !important;
+  opacity: 1 !important; transform: none !important; filter: none !important; clip-path: none !important;
   contain: strict !important; pointer-events: auto !important; }
+:host([data-position="bottom"]) { top: auto !important; bottom: 0 !important; }
+:host([data-hidden]) { display: none !important; }
 .bar, .bar * { box-sizing: border-box; margin: 0; padding: 0; border: 0; color: #e8eaed; background: none;
   font: 500 13px/${BAR_HEIGHT_PX}px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
   letter-spacing: normal; text-transform: none; text-decoration: none; text-shadow: none; font-variant-numeric: tabular-nums; }

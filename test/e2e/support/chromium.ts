@@ -40,9 +40,9 @@ export interface ExtensionSession {
   close(): Promise<void>;
 }
 
-export async function launchChromiumWithExtension(fixtures: FixtureTable): Promise<ExtensionSession> {
-  if (!existsSync(path.join(CHROME_BUILD, 'manifest.json'))) {
-    throw new Error(`${CHROME_BUILD} is missing: run \`npm run build\` first`);
+export async function launchChromiumWithExtension(fixtures: FixtureTable, build = CHROME_BUILD): Promise<ExtensionSession> {
+  if (!existsSync(path.join(build, 'manifest.json'))) {
+    throw new Error(`${build} is missing: run \`npm run build\` first`);
   }
   const profile = mkdtempSync(path.join(tmpdir(), 'psx-e2e-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -92,7 +92,7 @@ export async function launchChromiumWithExtension(fixtures: FixtureTable): Promi
   const browser = context.browser();
   if (browser === null) throw new Error('no browser handle for the persistent context');
   const cdp = await browser.newBrowserCDPSession();
-  const { id: extensionId } = (await cdp.send('Extensions.loadUnpacked', { path: CHROME_BUILD })) as { id: string };
+  const { id: extensionId } = (await cdp.send('Extensions.loadUnpacked', { path: build })) as { id: string };
 
   return {
     context,

@@ -1,0 +1,19 @@
+/**
+ * Headless Chromium cannot answer a permission prompt, so flows behind the bar's optional
+ * "all sites" permission run on a copy of the production build whose manifest already grants
+ * it; `permissions.request` then resolves at once. Nothing else in the copy differs.
+ */
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { CHROME_BUILD } from './chromium';
+
+export function buildWithSitesGranted(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'psx-granted-build-'));
+  cpSync(CHROME_BUILD, dir, { recursive: true });
+  const file = path.join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(file, 'utf8')) as { host_permissions: string[] };
+  manifest.host_permissions = [...manifest.host_permissions, 'https://*/*', 'http://*/*'];
+  writeFileSync(file, JSON.stringify(manifest, null, 2));
+  return dir;
+}
