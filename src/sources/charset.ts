@@ -9,7 +9,9 @@ export function decodeBody(bytes: Uint8Array, contentType: string | null): strin
   if (bom !== null) return new TextDecoder(bom).decode(bytes); // TextDecoder drops the BOM itself
   const header = charsetFromContentType(contentType);
   if (header !== null) return decodeWith(header, bytes);
-  const declared = charsetFromXmlDeclaration(bytes);
+  let declared = charsetFromXmlDeclaration(bytes);
+  // A declaration readable as ASCII cannot be UTF-16 (which would need a BOM): it lies.
+  if (declared !== null && declared.startsWith('utf-16')) declared = null;
   // A declaration is the feed's own word and is often stale: bytes that are valid UTF-8 and
   // use it (non-ASCII present) are UTF-8, whatever a single-byte declaration claims.
   if (declared !== null && declared !== 'utf-8' && declared !== 'utf8' && isNonAsciiUtf8(bytes)) return decodeWith('utf-8', bytes);

@@ -20,6 +20,11 @@ export interface FetchTextOptions {
   headers?: Record<string, string>;
   timeoutMs?: number;
   maxBytes?: number;
+  /**
+   * Keep what arrived when the connection drops mid-body (marked `truncated`). Only for
+   * documents that can be read in part, like feeds; a cut portal page is a failure.
+   */
+  keepPartialBody?: boolean;
   /** Injected in tests; defaults to the global fetch. */
   fetchImpl?: typeof fetch;
   now?: () => number;
@@ -52,7 +57,7 @@ export async function fetchText(
     if (!response.ok) {
       return err(httpError(response.status, response.headers.get('retry-after'), now()));
     }
-    const { bytes, truncated } = await readCapped(response, maxBytes);
+    const { bytes, truncated } = await readCapped(response, maxBytes, options.keepPartialBody === true);
     const contentType = response.headers.get('content-type');
     return ok({ status: response.status, text: decodeBody(bytes, contentType), contentType, truncated });
   } catch (cause) {
@@ -63,7 +68,7 @@ export async function fetchText(
 }
 
 /** Reads at most `maxBytes` of the body and cancels the rest of the download. */
-async function readCapped(response: Response, maxBytes: number): Promise<{ bytes: Uint8Array; truncated: boolean }> {
+async function readCapped(response: Response, maxBytes: number, keepPartial: boolean): Promise<{ bytes: Uint8Array; truncated: boolean }> {
   if (!response.body) {
     const all = new Uint8Array(await response.arrayBuffer());
     return { bytes: all.subarray(0, maxBytes), truncated: all.length > maxBytes };
@@ -73,7 +78,15 @@ async function readCapped(response: Response, maxBytes: number): Promise<{ bytes
   let size = 0;
   let truncated = false;
   for (;;) {
-    const { done, value } = await reader.read();
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch (cause) {
+      if (!keepPartial || size === 0) throw cause;
+      truncated = true;
+      break;
+    }
+    const { done, value } = chunk;
     if (done) break;
     if (size + value.length > maxBytes) {
       chunks.push(value.subarray(0, maxBytes - size));

@@ -8,7 +8,7 @@ import type { Story } from '../../shared/model';
 import { safeHttpUrl } from '../../shared/links';
 import { err, ok, type Result } from '../../shared/result';
 import { parseFeedDate } from './feed-date';
-import { htmlToPlainText, truncateAtWord } from './plain-text';
+import { collapseWhitespace, htmlToPlainText, truncateAtWord } from './plain-text';
 import { closeTruncatedFeed } from './repair';
 
 export interface FeedSource {
@@ -59,23 +59,33 @@ function tryParse(xml: string): Feedsmith | null {
   }
 }
 
+/** A whole document ends with its root's closing tag; anything else was cut short. */
+function looksComplete(xml: string): boolean {
+  const end = xml.trimEnd().toLowerCase();
+  return end.endsWith('</rss>') || end.endsWith('</feed>') || end.endsWith('</rdf:rdf>');
+}
+
 export function parseFeedXml(xml: string, source: FeedSource, options: ParseOptions = {}): Result<ParsedFeed, string> {
-  let parsed = tryParse(xml);
-  let repaired = false;
-  if (parsed === null) {
-    const closed = closeTruncatedFeed(xml);
-    parsed = closed === null ? null : tryParse(closed);
-    repaired = parsed !== null;
-  }
+  // feedsmith closes a cut document itself and would keep a half item (no link, no date):
+  // a document that does not end with its root is cut back to its last complete item first.
+  const complete = looksComplete(xml);
+  const closed = complete ? null : closeTruncatedFeed(xml);
+  let parsed = closed === null ? null : tryParse(closed);
+  const repaired = parsed !== null;
+  parsed ??= tryParse(xml);
+  // Cut before its first item ended: the channel is real, but no item in it is whole.
+  const noWholeItem = !complete && !repaired;
   if (parsed === null) return err('not a feed (an HTML page, or XML the parser cannot read)');
   const now = options.now ?? Date.now();
   const firstSeen = new Map((options.previous ?? []).map((s) => [s.id, s.firstSeenAt ?? s.publishedAt ?? now]));
   const feed = parsed.feed as { title?: unknown; items?: unknown; entries?: unknown };
-  const rawItems = (Array.isArray(feed.items) ? feed.items : Array.isArray(feed.entries) ? feed.entries : []) as LooseItem[];
+  const rawItems = noWholeItem ? [] : ((Array.isArray(feed.items) ? feed.items : Array.isArray(feed.entries) ? feed.entries : []) as LooseItem[]);
   const stories: Story[] = [];
   const seen = new Set<string>();
+  // Atom titles are plain text unless typed html/xhtml (RFC 4287 §3.1.1); RSS titles are HTML.
+  const textTitles = parsed.format === 'atom';
   for (const item of rawItems) {
-    const story = toStory(item, source, now, firstSeen);
+    const story = toStory(item, source, now, firstSeen, textTitles);
     if (story === null || seen.has(story.id)) continue;
     seen.add(story.id);
     stories.push(story);
@@ -85,9 +95,16 @@ export function parseFeedXml(xml: string, source: FeedSource, options: ParseOpti
   return ok({ title: title ? truncateAtWord(htmlToPlainText(title)) : null, stories, repaired });
 }
 
-function toStory(item: LooseItem, source: FeedSource, now: number, firstSeen: Map<string, number>): Story | null {
-  const rawTitle = textValue(item.title);
-  const title = rawTitle === null ? '' : truncateAtWord(htmlToPlainText(rawTitle));
+function titleText(title: unknown, atom: boolean): string {
+  const raw = textValue(title);
+  if (raw === null) return '';
+  const type = title !== null && typeof title === 'object' && 'type' in title ? (title as { type: unknown }).type : undefined;
+  const plain = atom && type !== 'html' && type !== 'xhtml';
+  return truncateAtWord(plain ? collapseWhitespace(raw) : htmlToPlainText(raw));
+}
+
+function toStory(item: LooseItem, source: FeedSource, now: number, firstSeen: Map<string, number>, atom: boolean): Story | null {
+  const title = titleText(item.title, atom);
   const link = safeHttpUrl(linkOf(item), source.url);
   if (title === '' && link === null) return null;
   const guid = textValue(item.guid) ?? textValue(item.id);
@@ -100,7 +117,7 @@ function toStory(item: LooseItem, source: FeedSource, now: number, firstSeen: Ma
     id,
     feedId: source.id,
     guid,
-    title: title === '' ? (link ?? '') : title,
+    title: title === '' ? truncateAtWord(link ?? '') : title,
     link,
     source: source.name,
     // Undated: when we first saw it. Dated in the future (a wrong server clock): now.

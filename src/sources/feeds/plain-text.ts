@@ -2,12 +2,17 @@
  * Feed titles arrive as "HTML in XML": the XML parser has already undone one level of escaping
  * (or none, inside CDATA), and what is left may carry entities (`&amp;`, `&#8216;`) and tags.
  * Reading it once through an HTML parser decodes the remaining entities exactly once and keeps
- * only the text of any markup, so `<img onerror=…>` and `<script>` never reach a UI.
+ * only the text a reader would see, so `<img onerror=…>` and `<script>` never reach a UI.
  */
-import { parseDocument, DomUtils } from 'htmlparser2';
+import { parseDocument } from 'htmlparser2';
 import type { AnyNode } from 'domhandler';
 
 const MAX_TITLE_LENGTH = 300;
+
+/** Elements whose contents a reader never sees as text (htmlparser2 keeps them as raw text). */
+const INVISIBLE = new Set(['script', 'style', 'iframe', 'noembed', 'noframes', 'noscript', 'template', 'object', 'embed']);
+/** Elements that break a line: their edges separate words. */
+const BREAKS = new Set(['br', 'p', 'div', 'li', 'ul', 'ol', 'tr', 'td', 'th', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'section', 'article', 'header', 'footer', 'hr']);
 
 export function htmlToPlainText(html: string): string {
   // A title can still carry a literal CDATA section when a feed wraps it twice.
@@ -15,13 +20,19 @@ export function htmlToPlainText(html: string): string {
   return collapseWhitespace(visibleText(doc.children));
 }
 
-/** Text a reader would see: the contents of script and style elements are not text. */
 function visibleText(nodes: AnyNode[]): string {
   let out = '';
   for (const node of nodes) {
     if (node.type === 'text') out += node.data;
-    else if (node.type === 'tag') out += visibleText(node.children);
-    else if (node.type === 'cdata') out += DomUtils.textContent(node);
+    else if (node.type === 'tag') {
+      if (INVISIBLE.has(node.name)) continue;
+      const gap = BREAKS.has(node.name) ? ' ' : '';
+      out += gap + visibleText(node.children) + gap;
+    } else if (node.type === 'cdata') {
+      // A CDATA section inside the title is the feed's HTML once more: read it the same way.
+      const inner = node.children.map((c) => (c.type === 'text' ? c.data : '')).join('');
+      out += ` ${htmlToPlainText(inner)} `;
+    }
   }
   return out;
 }

@@ -13,6 +13,7 @@ export async function readFeed(source: FeedSource, options: ReadFeedOptions = {}
   const now = options.now ?? Date.now;
   const response = await fetchText(source.url, {
     ...options,
+    keepPartialBody: true,
     headers: { Accept: 'application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8' },
   });
   if (!response.ok) return response;

@@ -85,16 +85,6 @@ describe('feed corpus: bytes + Content-Type → stories', () => {
     expect(observed(c, readCase(c))).toEqual(wanted(c));
   });
 
-  // Each of these states the right output; the code currently gives something else (see `bug`
-  // in expected.json and the report). `it.fails` keeps the suite green until the code is fixed,
-  // then turns red so the case is moved to the table above.
-  describe('known bugs', () => {
-    for (const c of corpus.cases.filter((k) => k.bug !== undefined)) {
-      it.fails(`${c.file}: ${c.bug ?? ''}`, () => {
-        expect(observed(c, readCase(c))).toEqual(wanted(c));
-      });
-    }
-  });
 
   // `now` stands in for "first seen" only on the first read; later reads pass the earlier
   // stories so an undated story does not jump to the top every time the feed is fetched.
@@ -181,10 +171,9 @@ describe('a 5 MB feed through fetchText', () => {
     expect(complete).toBeGreaterThan(0);
   });
 
-  // repair.ts exists for "a feed cut short (a dropped connection, or our own byte cap)", but
-  // only the byte cap reaches it: when the body stream errors mid-download, fetchText throws
-  // the bytes it already has away and reports a network error, so the complete items are lost.
-  it.fails('a connection dropped mid-body still yields the complete items already received', async () => {
+  // Feeds keep what arrived before a dropped connection (readFeed asks for it); portal pages,
+  // which cannot be read in part, still fail.
+  it('a connection dropped mid-body still yields the complete items already received', async () => {
     const head = '<?xml version="1.0"?><rss version="2.0"><channel><title>Dropped</title>' +
       [1, 2, 3].map((i) => `<item><title>Story ${i}</title><link>https://www.brecorder.com/news/${i}</link></item>`).join('') +
       '<item><title>Story 4 never arri';
@@ -197,8 +186,18 @@ describe('a 5 MB feed through fetchText', () => {
       },
     });
     const fetchImpl: typeof fetch = () => Promise.resolve(new Response(stream, { headers: { 'Content-Type': 'application/rss+xml' } }));
-    const fetched = await fetchText(SOURCE.url, { fetchImpl, now: () => NOW });
+    const fetched = await fetchText(SOURCE.url, { fetchImpl, now: () => NOW, keepPartialBody: true });
+    expect(fetched.ok && fetched.value.truncated).toBe(true);
     const parsed = fetched.ok ? parseFeedXml(fetched.value.text, SOURCE, { now: NOW }) : null;
     expect(parsed?.ok && parsed.value.stories.map((s) => s.title)).toEqual(['Story 1', 'Story 2', 'Story 3']);
+    sent = false;
+    const strict = await fetchText(SOURCE.url, { fetchImpl: () => Promise.resolve(new Response(new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent) return controller.error(new TypeError('network error'));
+        controller.enqueue(new TextEncoder().encode(head));
+        sent = true;
+      },
+    }))), now: () => NOW });
+    expect(strict.ok).toBe(false);
   });
 });
