@@ -9,6 +9,7 @@ import { useNow } from '../ui/hooks/useNow';
 import { useStorageValue } from '../ui/hooks/useStorageValue';
 import { AddFeedForm } from './components/AddFeedForm';
 import { FeedRow } from './components/FeedRow';
+import { BarSettings } from './components/BarSettings';
 import { GeneralSettings } from './components/GeneralSettings';
 import { addFeed, moveFeed, removeFeed } from './feed-actions';
 
@@ -30,6 +31,7 @@ export function App() {
     <main class="options">
       <h1>PSX Market Overlay</h1>
       <GeneralSettings settings={settings} onChange={save} />
+      <BarSettings settings={settings} onChange={save} />
       <section class="feeds" aria-labelledby="feeds-heading">
         <h2 id="feeds-heading">News feeds</h2>
         <ul class="feed-list">

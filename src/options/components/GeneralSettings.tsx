@@ -44,6 +44,14 @@ export function GeneralSettings({ settings, onChange }: GeneralSettingsProps) {
           ))}
         </select>
       </label>
+      <label>
+        <input
+          type="checkbox"
+          checked={settings.privacy}
+          onChange={(e) => onChange({ ...settings, privacy: (e.currentTarget as HTMLInputElement).checked })}
+        />{' '}
+        Privacy mode: blur figures in the popup until hovered
+      </label>
     </fieldset>
   );
 }
