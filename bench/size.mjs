@@ -25,3 +25,7 @@ for (const browser of ['chrome', 'firefox']) {
   }
   console.log(`  ${'total JS + CSS'.padEnd(40)} ${(raw / 1024).toFixed(1).padStart(7)} KB  ${(gz / 1024).toFixed(1).padStart(6)} KB gz`);
 }
+
+// The budget that matters most: what a browsed page has to load for the ticker bar.
+const bar = readFileSync(path.resolve('dist/chrome/src/content/ticker/bar.iife.js'));
+console.log(`\nticker bar content script: ${(bar.length / 1024).toFixed(1)} KB, ${(gzipSync(bar, { level: 9 }).length / 1024).toFixed(1)} KB gz (budget 10 KB gz)`);
