@@ -16,17 +16,47 @@ const CATCH_UP_READ_MS = 400;
 /** Module-level so the effect below is not re-run by a fresh default on every render. */
 const ALWAYS = (): boolean => true;
 
+/**
+ * The last value this page saw, kept in the page's own localStorage, which is read
+ * synchronously: the popup draws from it in its very first frame, before the asynchronous
+ * extension storage answers, and the real value replaces it a moment later. Only a copy of
+ * data that is already on the user's disk; the extension storage stays the source of truth.
+ */
+function readCopy<T>(name: string, normalise: (raw: unknown) => T): T | undefined {
+  try {
+    const raw = globalThis.localStorage?.getItem(name);
+    return raw == null ? undefined : normalise(JSON.parse(raw));
+  } catch {
+    return undefined;
+  }
+}
+
+function writeCopy(name: string, value: unknown): void {
+  try {
+    globalThis.localStorage?.setItem(name, JSON.stringify(value));
+  } catch {
+    // Quota or privacy settings: the copy is an optimisation only.
+  }
+}
+
 export function useStorageValue<T>(
   area: 'local' | 'sync',
   key: string,
   normalise: (raw: unknown) => T,
   isNewer: (candidate: T, current: T) => boolean = ALWAYS,
 ): T | undefined {
-  const [value, setValue] = useState<T | undefined>(undefined);
+  const copyName = `copy:${area}:${key}`;
+  const [value, setValue] = useState<T | undefined>(() => readCopy(copyName, normalise));
   useEffect(() => {
     let alive = true;
+    let fromStorage = false;
     const offer = (next: T): void => {
-      if (alive) setValue((current) => (current === undefined || isNewer(next, current) ? next : current));
+      if (!alive) return;
+      // The first real answer always replaces the local copy, which may be older than anything.
+      const first = !fromStorage;
+      fromStorage = true;
+      setValue((current) => (first || current === undefined || isNewer(next, current) ? next : current));
+      writeCopy(copyName, next);
     };
     const onChanged = (changes: Record<string, Storage.StorageChange>, areaName: string): void => {
       const change = changes[key];
@@ -43,6 +73,6 @@ export function useStorageValue<T>(
       clearTimeout(catchUp);
       browser.storage.onChanged.removeListener(onChanged);
     };
-  }, [area, key, normalise, isNewer]);
+  }, [area, key, normalise, isNewer, copyName]);
   return value;
 }

@@ -40,6 +40,8 @@ const show = async (snapshot: Snapshot | null): Promise<void> => {
 
 afterEach(() => {
   cleanup();
+  // The popup keeps a local copy of what it last drew; each test starts without one.
+  localStorage.clear();
   vi.restoreAllMocks();
 });
 
@@ -155,5 +157,16 @@ describe('popup stories', () => {
     await show(snapshot);
     expect((await screen.findByText('اسٹاک مارکیٹ میں تیزی')).getAttribute('dir')).toBe('auto');
     expect(screen.queryByText('Last month')).toBeNull();
+  });
+});
+
+describe('popup first frame', () => {
+  it('draws the last data it saw from its local copy before extension storage answers', async () => {
+    localStorage.setItem('copy:local:snapshot', JSON.stringify(tradingSnapshot()));
+    localStorage.setItem('copy:sync:settings', JSON.stringify({ watchlist: ['HUBC'] }));
+    // Extension storage is empty and slow: only the copy can have drawn the price.
+    vi.spyOn(fakeBrowser.storage.local, 'get').mockImplementation((() => new Promise(() => undefined)) as never);
+    render(<App />);
+    expect(screen.getByText('113.23')).toBeTruthy();
   });
 });

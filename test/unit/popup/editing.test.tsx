@@ -34,6 +34,8 @@ const settle = (): Promise<void> => new Promise((r) => setTimeout(r, 20));
 beforeEach(() => fakeBrowser.reset());
 afterEach(() => {
   cleanup();
+  // The popup keeps a local copy of what it last drew; each test starts without one.
+  localStorage.clear();
   vi.restoreAllMocks();
 });
 
