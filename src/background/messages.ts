@@ -1,6 +1,5 @@
 /** Commands from the popup and the options page, answered with a Result. */
-import type { Runtime } from 'webextension-polyfill';
-import { browser } from '../shared/browser';
+import { browser, type Runtime } from '../shared/browser';
 import { feedIdFor } from '../shared/feeds';
 import { safeHttpUrl } from '../shared/links';
 import { isMessage, type FeedCheck, type RefreshSummary, type Reply } from '../shared/protocol';
@@ -9,11 +8,21 @@ import { refresh } from './refresh';
 
 type AnyReply = Reply<'refreshNow'> | Reply<'checkFeed'>;
 
+function fromExtensionPage(sender: Runtime.MessageSender): boolean {
+  if (sender.id !== browser.runtime.id || !sender.url) return false;
+  try {
+    return new URL(sender.url).origin === new URL(browser.runtime.getURL('/')).origin;
+  } catch {
+    return false;
+  }
+}
+
 const describe = (cause: unknown): string => (cause instanceof Error ? cause.message : String(cause));
 
 export function handleMessage(message: unknown, sender: Runtime.MessageSender): Promise<AnyReply> | undefined {
-  // Only this extension's own pages may command the background.
-  if (sender.id !== browser.runtime.id || !isMessage(message)) return undefined;
+  // Only this extension's own pages may command the background: its content script runs inside
+  // other sites' pages and shares the id, so the sender's page must be ours too.
+  if (!fromExtensionPage(sender) || !isMessage(message)) return undefined;
   switch (message.type) {
     case 'refreshNow':
       return refresh('user').then(

@@ -22,6 +22,8 @@ export interface QuotesClock {
   /** The closing figures were read after the board last stopped trading. */
   closingQuotesHeld: boolean;
   quotesPeriodMs: number;
+  /** The market watch's own backoff (it can fail while the home page answers). */
+  quotesNextTry: number | null;
 }
 
 /** When the portal (state check, and quotes if wanted) is next due, before backoff. */
@@ -36,7 +38,8 @@ export function portalDueAt(health: SourceStatus | undefined, clock: QuotesClock
     case 'post-close':
       return last + EDGE_PERIOD_MS;
     case 'closed': {
-      if (!clock.closingQuotesHeld) return now;
+      // The closing read is due now, unless the market watch itself is backing off.
+      if (!clock.closingQuotesHeld) return Math.max(now, clock.quotesNextTry ?? 0);
       if (clock.view.unscheduledClose) return last + HOLIDAY_CHECK_MS;
       const start = nextSessionStart(now);
       const check = start - PRE_SESSION_CHECK_MS;

@@ -15,7 +15,8 @@ export const neverFetched = (): SourceStatus => ({
 });
 
 export function recordSuccess(previous: SourceStatus | undefined, at: number): SourceStatus {
-  return { ...(previous ?? neverFetched()), state: 'ok', attemptedAt: at, lastOk: at, lastError: null, failures: 0, nextTry: null };
+  const { failingSince: _ended, ...rest } = previous ?? neverFetched();
+  return { ...rest, state: 'ok', attemptedAt: at, lastOk: at, lastError: null, failures: 0, nextTry: null };
 }
 
 export function recordFailure(
@@ -29,7 +30,8 @@ export function recordFailure(
   const delayed = error.at + backoffDelay(failures, policy, random);
   // A server's own Retry-After is obeyed even when it asks for longer than our backoff would.
   const nextTry = Math.max(delayed, error.retryAt ?? 0);
-  return { ...base, state: 'failing', attemptedAt: error.at, lastError: error, failures, nextTry };
+  const failingSince = base.state === 'failing' && base.failingSince !== undefined ? base.failingSince : error.at;
+  return { ...base, state: 'failing', attemptedAt: error.at, lastError: error, failingSince, failures, nextTry };
 }
 
 /** Free to ask: never failed, or the backoff has run out. */

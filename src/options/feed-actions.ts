@@ -7,7 +7,7 @@ import { browser } from '../shared/browser';
 import { BUILT_IN_FEED_ORIGINS, feedIdFor, MAX_FEEDS, originPattern, type FeedDefinition } from '../shared/feeds';
 import { safeHttpUrl } from '../shared/links';
 import { sendMessage } from '../shared/protocol';
-import { writeSettings, type Settings } from '../shared/settings';
+import { updateSettings, writeSettings, type Settings } from '../shared/settings';
 
 export type AddFeedOutcome =
   | { ok: true; feed: FeedDefinition }
@@ -21,13 +21,18 @@ const isBuiltIn = (url: string): boolean => BUILT_IN_FEED_ORIGINS.includes(new U
  */
 export async function addFeed(rawUrl: string, settings: Settings): Promise<AddFeedOutcome> {
   const url = safeHttpUrl(rawUrl.trim());
-  if (url === null) return { ok: false, reason: 'invalid-url', message: 'Enter an http or https address.' };
+  if (url === null || url.length > 500) return { ok: false, reason: 'invalid-url', message: 'Enter an http or https address (at most 500 characters).' };
   if (settings.feeds.some((f) => f.url === url)) return { ok: false, reason: 'duplicate', message: 'That feed is already in the list.' };
   if (settings.feeds.length >= MAX_FEEDS) return { ok: false, reason: 'too-many', message: `At most ${MAX_FEEDS} feeds.` };
 
   const origins = [originPattern(url)];
-  const askedNow = !isBuiltIn(url) && !(await browser.permissions.contains({ origins }).catch(() => false));
-  const granted = !askedNow || (await browser.permissions.request({ origins }).catch(() => false));
+  // Both calls start in the click itself: Firefox refuses a request made after an await. Asking
+  // for an origin already held resolves at once, without a prompt.
+  const builtIn = isBuiltIn(url);
+  const held = builtIn ? Promise.resolve(true) : browser.permissions.contains({ origins }).catch(() => false);
+  const asked = builtIn ? Promise.resolve(true) : browser.permissions.request({ origins }).catch(() => false);
+  const askedNow = !(await held);
+  const granted = await asked;
   if (!granted) return { ok: false, reason: 'denied', message: `Access to ${new URL(url).host} was not granted, so the feed cannot be read.` };
 
   const check = await sendMessage('checkFeed', { url });
@@ -37,7 +42,8 @@ export async function addFeed(rawUrl: string, settings: Settings): Promise<AddFe
   }
   const host = new URL(url).hostname;
   const feed: FeedDefinition = { id: feedIdFor(url), url, name: host, title: check.value.title ?? host };
-  await writeSettings({ ...settings, feeds: [...settings.feeds, feed] });
+  // The check took time: apply the addition to the settings as they are now.
+  await updateSettings((current) => ({ ...current, feeds: [...current.feeds.filter((f) => f.url !== url), feed] }));
   void sendMessage('refreshNow', {});
   return { ok: true, feed };
 }

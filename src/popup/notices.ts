@@ -43,7 +43,7 @@ export function marketNotice(snapshot: Snapshot, now: number, zone: TimeZoneChoi
     }
     return null;
   }
-  const since = formatWhen(failed.lastError.at, now, zone);
+  const since = formatWhen(failed.failingSince ?? failed.lastError.at, now, zone);
   const terminal = snapshot.sources['psx-terminal'];
   if (snapshot.quoteSource === 'psx-terminal' && terminal?.lastOk != null) {
     return {

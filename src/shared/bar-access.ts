@@ -11,11 +11,16 @@ export const ALL_SITES = ['https://*/*', 'http://*/*'];
 export const BAR_ORIGINS_KEY = 'barOrigins';
 
 export async function switchBarOn(origins: string[] = ALL_SITES): Promise<boolean> {
-  const granted = await browser.permissions.request({ origins }).catch(() => false);
-  if (!granted) return false;
+  // The request starts in the click (Firefox refuses it after an await). The switch is written
+  // at the same time: Firefox may close the popup while its prompt is open, and the background
+  // registers the bar as soon as the permission arrives, whoever is still there to see it.
+  const asked = browser.permissions.request({ origins }).catch(() => false);
   await browser.storage.local.set({ [BAR_ORIGINS_KEY]: origins });
   await writeSettings({ ...(await readSettings()), showBar: true });
-  return true;
+  if (await asked) return true;
+  await browser.storage.local.remove(BAR_ORIGINS_KEY);
+  await writeSettings({ ...(await readSettings()), showBar: false });
+  return false;
 }
 
 export async function switchBarOff(): Promise<void> {

@@ -5,4 +5,5 @@
 import browser from 'webextension-polyfill';
 
 export type Browser = typeof browser;
+export type { Runtime, Storage } from 'webextension-polyfill';
 export { browser };

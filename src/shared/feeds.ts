@@ -53,7 +53,8 @@ export function normaliseFeeds(raw: unknown): FeedDefinition[] {
   if (!Array.isArray(raw)) return [...DEFAULT_FEEDS];
   const out: FeedDefinition[] = [];
   for (const item of raw as Partial<Record<keyof FeedDefinition, unknown>>[]) {
-    const url = typeof item?.url === 'string' ? safeHttpUrl(item.url) : null;
+    // storage.sync holds 8 KB per item: a feed address over 500 characters is not kept.
+    const url = typeof item?.url === 'string' && item.url.length <= 500 ? safeHttpUrl(item.url) : null;
     const id = typeof item?.id === 'string' && FEED_ID.test(item.id) ? item.id : null;
     if (url === null || id === null || out.some((f) => f.id === id || f.url === url)) continue;
     const text = (v: unknown, fallback: string): string => (typeof v === 'string' && v.trim() !== '' ? v.trim().slice(0, 80) : fallback);

@@ -5,8 +5,13 @@
 import type { MarketPhase, MarketStatus } from './model';
 import { timetableAt } from './session';
 
-/** A board reading older than this no longer speaks for the market. */
+/** A board reading older than this no longer speaks for the market … */
 export const BOARD_FRESH_MS = 5 * 60_000;
+/**
+ * … except a closed board, which stands until the next planned look (15 min on a holiday and
+ * before a session): otherwise a holiday would read as "open" between two checks.
+ */
+export const CLOSED_BOARD_FRESH_MS = 20 * 60_000;
 
 export interface MarketView {
   phase: MarketPhase;
@@ -21,7 +26,8 @@ export interface MarketView {
 export function marketView(board: MarketStatus | null, boardReadAt: number | null, now: number): MarketView {
   const table = timetableAt(now);
   // Absolute difference: a UI's clock may lag the background's write by a few seconds.
-  const fresh = board !== null && boardReadAt !== null && Math.abs(now - boardReadAt) <= BOARD_FRESH_MS;
+  const freshFor = board?.phase === 'closed' ? CLOSED_BOARD_FRESH_MS : BOARD_FRESH_MS;
+  const fresh = board !== null && boardReadAt !== null && Math.abs(now - boardReadAt) <= freshFor;
   if (fresh && board.phase !== 'unknown') {
     return { phase: board.phase, basis: 'board', unscheduledClose: board.phase === 'closed' && table.phase !== 'closed', label: board.label };
   }

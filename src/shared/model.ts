@@ -92,6 +92,8 @@ export interface SourceStatus {
   lastOk: number | null;
   /** The last failure, cleared by the next success. */
   lastError: SourceError | null;
+  /** When the current run of failures began (the "unreachable since" time); absent when ok. */
+  failingSince?: number;
   /** Failures in a row; 0 after a success. Drives the backoff and the fallback source. */
   failures: number;
   /** Not to be asked before this time (backoff, `Retry-After`); null when free to ask. */

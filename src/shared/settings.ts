@@ -115,7 +115,8 @@ export function normaliseSettings(raw: unknown): Settings {
     barMode: source['barMode'] === 'push' ? 'push' : 'overlay',
     barSpeed: source['barSpeed'] === 'slow' || source['barSpeed'] === 'fast' ? source['barSpeed'] : 'normal',
     barHiddenSites: Array.isArray(source['barHiddenSites'])
-      ? [...new Set(source['barHiddenSites'].filter((h): h is string => typeof h === 'string' && /^[a-z0-9.-]{1,253}$/.test(h)))].slice(0, 500)
+      ? // storage.sync holds 8 KB per item: the list keeps its newest 100 sites.
+        [...new Set(source['barHiddenSites'].filter((h): h is string => typeof h === 'string' && /^[a-z0-9.-]{1,253}$/.test(h)))].slice(-100)
       : [],
   };
 }
@@ -127,4 +128,14 @@ export async function readSettings(): Promise<Settings> {
 
 export async function writeSettings(settings: Settings): Promise<void> {
   await browser.storage.sync.set({ [SETTINGS_KEY]: normaliseSettings(settings) });
+}
+
+/**
+ * Reads the settings afresh and applies one change: for edits that wait on something (a
+ * permission prompt, a feed check) and must not overwrite what another page changed meanwhile.
+ */
+export async function updateSettings(edit: (current: Settings) => Settings): Promise<Settings> {
+  const next = edit(await readSettings());
+  await writeSettings(next);
+  return next;
 }

@@ -129,12 +129,12 @@ describe('Chromium: the popup on a trading day', () => {
     expect(watch?.headers['x-req-id']).toBe('q7Xv2LmR9tKp4WzN8bYc3HdF');
     expect(watch?.headers['x-requested-with']).toBe('XMLHttpRequest');
     // One request per source per cycle, never one per symbol for the whole list: the intraday
-    // series are the one per-symbol route, and only a fifth of the list is asked per cycle.
+    // series are the one per-symbol route, and one symbol is asked per cycle.
     const portal = session.requests.map((r) => r.url).filter((u) => u.startsWith('https://dps.psx.com.pk/'));
     // The directory is fetched beside the portal, so only the portal's own order is fixed.
     expect(portal.filter((u) => !u.includes('/timeseries/')).sort()).toEqual([URLS.home, URLS.marketWatch, URLS.symbols].sort());
     expect(portal.indexOf(URLS.home)).toBeLessThan(portal.indexOf(URLS.marketWatch));
-    expect(portal.filter((u) => u.includes('/timeseries/int/'))).toHaveLength(6);
+    expect(portal.filter((u) => u.includes('/timeseries/int/'))).toHaveLength(1);
   });
 
   it('takes a screenshot of the popup for the README', async () => {

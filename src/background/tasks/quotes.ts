@@ -10,11 +10,13 @@ import { readTerminal } from '../../sources/psx-terminal/terminal';
 import { fail, isDueNow, succeed, type CycleContext } from '../cycle-context';
 import { FALLBACK_AFTER_FAILURES, quotesPolicy } from '../policies';
 import { portalDueAt, withBackoff, type QuotesClock } from '../schedule';
+import { mayAsk } from '../source-status';
 
 export const quotesClock = (ctx: CycleContext): QuotesClock => ({
   view: ctx.view,
   closingQuotesHeld: ctx.snapshot.closingQuotesHeld,
   quotesPeriodMs: ctx.settings.quotesPeriodSec * 1000,
+  quotesNextTry: ctx.snapshot.sources['psx-quotes']?.nextTry ?? null,
 });
 
 /** Failures in a row of whichever portal request is failing. */
@@ -45,7 +47,8 @@ async function readFromPortal(ctx: CycleContext): Promise<string | null> {
   const policy = quotesPolicy(ctx.settings);
   const reading = await readPortal({
     ...ctx.http,
-    wantQuotes: (market) => isTrading(market) || !snapshot.closingQuotesHeld,
+    // The market watch keeps its own backoff and Retry-After even when the home page answers.
+    wantQuotes: (market) => (isTrading(market) || !snapshot.closingQuotesHeld) && mayAsk(snapshot.sources['psx-quotes'], ctx.now()),
   });
   if (!reading.ok) {
     fail(ctx, 'psx-home', reading.error, policy);
@@ -73,7 +76,10 @@ async function readFromPortal(ctx: CycleContext): Promise<string | null> {
 }
 
 async function readFromTerminal(ctx: CycleContext): Promise<void> {
-  const reading = await readTerminal(ctx.settings.indices, ctx.http);
+  // One index per cycle, in turn: the fallback stays at two requests a cycle however many indices.
+  const codes = ctx.settings.indices;
+  const turn = codes.length === 0 ? [] : [codes[Math.floor(ctx.now() / 60_000) % codes.length] as string];
+  const reading = await readTerminal(turn, ctx.http);
   if (!reading.ok) {
     fail(ctx, 'psx-terminal', reading.error, quotesPolicy(ctx.settings));
     return;
@@ -81,6 +87,8 @@ async function readFromTerminal(ctx: CycleContext): Promise<void> {
   ctx.snapshot.quotes = bySymbol(reading.value.quotes);
   ctx.snapshot.indices = mergeIndices(ctx.snapshot.indices, reading.value.indices);
   ctx.snapshot.quoteSource = 'psx-terminal';
+  // Like the portal's closing read: once the market has stopped, these are the closing figures.
+  ctx.snapshot.closingQuotesHeld = !isTrading({ phase: ctx.view.phase, label: '' });
   // The fallback prints no "as of"; the figures are as of now.
   ctx.snapshot.marketAsOf = ctx.now();
   succeed(ctx, 'psx-terminal');

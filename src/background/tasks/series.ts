@@ -1,8 +1,8 @@
 /**
  * Intraday series for the watchlist's sparklines, only while the market trades. Each symbol's
- * series is read from the portal once per session day (a fifth of the list per cycle, so the
- * backfill is spread out); after that, every cycle appends the price it read from the market
- * watch anyway. The sparklines stay minute-fresh for no extra request, instead of costing six
+ * series is read from the portal once per session day (one symbol per cycle, so the backfill
+ * is spread out); after that, every cycle appends the price it read from the market watch
+ * anyway. The sparklines stay minute-fresh for no extra request, instead of costing six
  * requests a minute for a 30-symbol list.
  */
 import { isTrading } from '../../shared/market';
@@ -13,12 +13,15 @@ import { fail, succeed, type CycleContext } from '../cycle-context';
 import { SERIES_POLICY } from '../policies';
 import { mayAsk } from '../source-status';
 
-/** The symbols still lacking today's series, oldest first, a fifth of the list at a time. */
-export function seriesBatch(watchlist: string[], series: SeriesMap, now: number, cyclesToCover = 5): string[] {
+/**
+ * The symbols still lacking today's series, oldest first, `perCycle` at a time: one by default,
+ * so the series route costs one request a cycle however long the list is.
+ */
+export function seriesBatch(watchlist: string[], series: SeriesMap, now: number, perCycle = 1): string[] {
   const today = pktDate(now);
   const missing = watchlist.filter((s) => series[s]?.day !== today);
   missing.sort((a, b) => (series[a]?.fetchedAt ?? 0) - (series[b]?.fetchedAt ?? 0));
-  return missing.slice(0, Math.max(1, Math.ceil(watchlist.length / cyclesToCover)));
+  return missing.slice(0, Math.max(1, perCycle));
 }
 
 /** Appends this cycle's market-watch prices to today's series. */

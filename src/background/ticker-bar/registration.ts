@@ -20,7 +20,19 @@ async function barOrigins(): Promise<string[]> {
   return Array.isArray(wanted) ? wanted.filter((o): o is string => typeof o === 'string' && origins.has(o)) : [];
 }
 
-export async function syncTickerBar(): Promise<'registered' | 'unregistered'> {
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Permission events and setting changes arrive together; one sync at a time, in order, so a
+ * late unregister never undoes a fresh registration.
+ */
+export function syncTickerBar(): Promise<'registered' | 'unregistered'> {
+  const next = queue.then(syncOnce, syncOnce);
+  queue = next.catch(() => undefined);
+  return next;
+}
+
+async function syncOnce(): Promise<'registered' | 'unregistered'> {
   const [settings, matches, existing] = await Promise.all([
     readSettings(),
     barOrigins(),
@@ -29,6 +41,12 @@ export async function syncTickerBar(): Promise<'registered' | 'unregistered'> {
   if (!settings.showBar || matches.length === 0) {
     if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: [BAR_SCRIPT_ID] });
     await tellOpenTabs('removeBar');
+    // However the bar was switched off (popup, options, "hide everywhere" on a page), the access
+    // it was given goes back; no user gesture is needed to give permissions up.
+    if (!settings.showBar && matches.length > 0) {
+      await browser.permissions.remove({ origins: matches }).catch(() => false);
+      await browser.storage.local.remove(BAR_ORIGINS_KEY);
+    }
     return 'unregistered';
   }
   const script = { id: BAR_SCRIPT_ID, js: [barScript], matches, runAt: 'document_idle' as const, allFrames: false, persistAcrossSessions: true };

@@ -3,9 +3,8 @@
  * on and grants access (see src/background/ticker-bar). One snapshot read per page load, no
  * network request; updates come through storage.onChanged. Built as one self-contained file.
  */
-import type { Runtime } from 'webextension-polyfill';
-import { browser } from '../../shared/browser';
-import { normaliseSettings, SETTINGS_KEY, writeSettings, type Settings } from '../../shared/settings';
+import { browser, type Runtime } from '../../shared/browser';
+import { normaliseSettings, SETTINGS_KEY, updateSettings, type Settings } from '../../shared/settings';
 import { normaliseSnapshot, SNAPSHOT_KEY } from '../../shared/snapshot-store';
 import type { Snapshot } from '../../shared/model';
 import { mountBar, type Bar } from './mount';
@@ -38,8 +37,8 @@ async function start(): Promise<void> {
     }
     if (!bar) {
       bar = mountBar(snapshot, settings, {
-        hideOnSite: () => void writeSettings({ ...settings, barHiddenSites: [...settings.barHiddenSites, site] }),
-        hideEverywhere: () => void writeSettings({ ...settings, showBar: false }),
+        hideOnSite: () => void updateSettings((s) => ({ ...s, barHiddenSites: [...s.barHiddenSites, site] })),
+        hideEverywhere: () => void updateSettings((s) => ({ ...s, showBar: false })),
       });
       if (toggledOff) bar.setVisible(false);
     } else bar.update(snapshot, settings);
@@ -69,5 +68,14 @@ async function start(): Promise<void> {
   sync_();
 }
 
+/**
+ * Once per page, decided synchronously: the registered script and an `executeScript` for an
+ * open tab can both arrive, and a page could plant its own <psx-ticker-bar> to suppress ours,
+ * so the guard lives in this isolated world, not in the page's DOM.
+ */
+const scope = globalThis as { psxTickerBarStarted?: boolean };
 // Top frames of ordinary pages only: never in frames, PDF viewers or image views.
-if (window.top === window && isHtmlPage() && !document.querySelector('psx-ticker-bar')) void start();
+if (window.top === window && isHtmlPage() && !scope.psxTickerBarStarted) {
+  scope.psxTickerBarStarted = true;
+  void start();
+}

@@ -3,7 +3,7 @@
  * then the indices, the watchlist in the Business Recorder format and the latest stories.
  * Pure, so the wording is unit-tested; the DOM is built from it with textContent only.
  */
-import { ARROWS, directionOf, formatAbsChange, formatAbsPercent, formatClock, formatPrice, type Direction } from '../../shared/format';
+import { ARROWS, directionOf, formatAbsChange, formatAbsPercent, formatPrice, formatWhen, type Direction } from '../../shared/format';
 import { safeHttpUrl } from '../../shared/links';
 import { marketView } from '../../shared/market-view';
 import type { Snapshot } from '../../shared/model';
@@ -28,7 +28,10 @@ export function chipText(snapshot: Snapshot, settings: Settings, now: number): s
   const asOf = snapshot.marketAsOf ?? snapshot.sources['psx-quotes']?.lastOk ?? null;
   const state = view.unscheduledClose ? 'Closed' : (STATE_WORDS[view.phase] ?? 'Market');
   if (asOf === null) return state;
-  return settings.timeZone === 'Asia/Karachi' ? `${state} · ${formatClock(asOf, 'Asia/Karachi')} PKT` : `${state} · ${formatClock(asOf)}`;
+  // Another day's figures carry their date, and a failing source says so: old never passes as live.
+  const when = settings.timeZone === 'Asia/Karachi' ? `${formatWhen(asOf, now, 'Asia/Karachi')} PKT` : formatWhen(asOf, now);
+  const stale = snapshot.sources[snapshot.quoteSource === 'psx-terminal' ? 'psx-terminal' : 'psx-quotes']?.state === 'failing';
+  return `${state} · ${when}${stale ? ' · stale' : ''}`;
 }
 
 export function barItems(snapshot: Snapshot, settings: Settings, now: number): BarItem[] {

@@ -1,3 +1,4 @@
+import { browser } from '../../shared/browser';
 import { formatClock, formatWhen } from '../../shared/format';
 import type { QuoteSource } from '../../shared/model';
 import type { TimeZoneChoice } from '../../shared/settings';
@@ -38,6 +39,9 @@ export function Header({ marketLabel, phase, asOf, source, now, zone, refreshing
       </span>
       <button type="button" class="header__refresh" onClick={onRefresh} disabled={refreshing} aria-busy={refreshing}>
         {refreshing ? 'Refreshing…' : 'Refresh'}
+      </button>
+      <button type="button" class="header__options" onClick={() => void browser.runtime.openOptionsPage()} aria-label="Options" title="Options">
+        ⚙
       </button>
     </header>
   );

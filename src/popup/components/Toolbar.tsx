@@ -1,5 +1,3 @@
-import { browser } from '../../shared/browser';
-
 interface ToolbarProps {
   /** Figures blurred until hovered. */
   privacy: boolean;
@@ -9,7 +7,7 @@ interface ToolbarProps {
   onShowBar: (on: boolean) => void;
 }
 
-/** The popup's footer controls: privacy mode, the bar switch, the options page. */
+/** The popup's footer controls: privacy mode and the bar switch. */
 export function Toolbar({ privacy, showBar, onPrivacy, onShowBar }: ToolbarProps) {
   return (
     <footer class="toolbar">
@@ -21,9 +19,6 @@ export function Toolbar({ privacy, showBar, onPrivacy, onShowBar }: ToolbarProps
           <span class="switch__thumb" />
         </span>
         Show ticker bar on pages
-      </button>
-      <button type="button" class="toolbar__link" onClick={() => void browser.runtime.openOptionsPage()}>
-        Options
       </button>
     </footer>
   );

@@ -8,8 +8,7 @@
  * after mount closes that window; `isNewer` keeps an older read from replacing a newer event.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { Storage } from 'webextension-polyfill';
-import { browser } from '../../shared/browser';
+import { browser, type Storage } from '../../shared/browser';
 
 const CATCH_UP_READ_MS = 400;
 

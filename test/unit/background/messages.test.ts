@@ -7,7 +7,7 @@ vi.mock('../../../src/background/refresh', () => ({
   refresh: vi.fn(() => Promise.resolve({ fetched: ['psx-home'], failed: [] })),
 }));
 
-const self = (): Runtime.MessageSender => ({ id: fakeBrowser.runtime.id });
+const self = (): Runtime.MessageSender => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/src/popup/index.html') });
 
 describe('handleMessage', () => {
   it('answers refreshNow from the extension itself with a Result', async () => {
@@ -19,6 +19,8 @@ describe('handleMessage', () => {
 
   it.each([
     ['another extension', { type: 'refreshNow', payload: {} }, { id: 'someone-else' }],
+    // The ticker bar's content script shares the id but lives in other sites' pages.
+    ['our content script in a web page', { type: 'checkFeed', payload: { url: 'http://10.0.0.1/admin' } }, { id: 'test-extension-id', url: 'https://news.example/' }],
     ['an unknown command', { type: 'deleteEverything', payload: {} }, undefined],
     ['a non-object', 'refreshNow', undefined],
   ])('ignores %s', (_name, message, sender) => {

@@ -58,12 +58,12 @@ describe('a refresh cycle', () => {
     expect(snapshot.quoteSource).toBe('psx-portal');
     expect(snapshot.stories.find((s) => s.feedId === 'world')?.title).toBe('Oil steadies as traders weigh OPEC+ output plans');
     expect(snapshot.sources['psx-quotes']).toEqual({ state: 'ok', attemptedAt: T0, lastOk: T0, lastError: null, failures: 0, nextTry: null });
-    // The series are spread over cycles: six symbols now, the whole list within five minutes.
-    expect(urls(calls).filter((u) => u.includes('/timeseries/'))).toHaveLength(6);
+    // The series are spread over cycles: one symbol a cycle.
+    expect(urls(calls).filter((u) => u.includes('/timeseries/'))).toHaveLength(1);
     expect(urls(calls).filter((u) => !u.includes('/timeseries/'))).toEqual(
       expect.arrayContaining([HOME_URL, MARKET_WATCH_URL, WORLD_FEED.url, LATEST_NEWS_FEED.url, SYMBOLS_URL]),
     );
-    expect(calls).toHaveLength(5 + 6);
+    expect(calls).toHaveLength(5 + 1);
   });
 
   it('keeps the symbol directory and the downsampled series', async () => {
@@ -139,9 +139,9 @@ describe('a refresh cycle', () => {
     await cycle('install', T0, sources().fetch);
     const { fetch, calls } = sources();
     await cycle('alarm', T0 + MIN, fetch);
-    // Quotes every minute, the next six series; headlines every ten minutes, symbols daily.
+    // Quotes every minute, the next series; headlines every ten minutes, symbols daily.
     expect(urls(calls).filter((u) => !u.includes('/timeseries/'))).toEqual([HOME_URL, MARKET_WATCH_URL]);
-    expect(urls(calls).filter((u) => u.includes('/timeseries/'))).toHaveLength(6);
+    expect(urls(calls).filter((u) => u.includes('/timeseries/'))).toHaveLength(1);
   });
 
   it('plans the next wake for the earliest due source', async () => {

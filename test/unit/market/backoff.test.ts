@@ -99,9 +99,17 @@ describe('recordFailure, recordSuccess and mayAsk', () => {
       attemptedAt: t0,
       lastOk,
       lastError: failure(t0),
+      failingSince: t0,
       failures: 1,
       nextTry: t0 + MINUTE,
     });
+  });
+
+  it('remembers when a run of failures began, and forgets it on success', () => {
+    const first = recordFailure(recordSuccess(undefined, t0 - MINUTE), failure(t0), QUOTES, fixed(0.5));
+    const third = recordFailure(recordFailure(first, failure(t0 + MINUTE), QUOTES, fixed(0.5)), failure(t0 + 3 * MINUTE), QUOTES, fixed(0.5));
+    expect(third.failingSince).toBe(t0);
+    expect(recordSuccess(third, t0 + 10 * MINUTE).failingSince).toBeUndefined();
   });
 
   it('failures count up and the wait doubles', () => {

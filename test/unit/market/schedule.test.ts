@@ -28,7 +28,7 @@ const attempted = (attemptedAt: number | null, nextTry: number | null = null): S
 
 const clock = (phase: MarketPhase, options: Partial<Omit<QuotesClock, 'view'>> & { unscheduledClose?: boolean } = {}): QuotesClock => {
   const view: MarketView = { phase, basis: 'board', unscheduledClose: options.unscheduledClose ?? false, label: null };
-  return { view, closingQuotesHeld: options.closingQuotesHeld ?? true, quotesPeriodMs: options.quotesPeriodMs ?? MINUTE };
+  return { view, closingQuotesHeld: options.closingQuotesHeld ?? true, quotesPeriodMs: options.quotesPeriodMs ?? MINUTE, quotesNextTry: null };
 };
 
 describe('schedule constants', () => {

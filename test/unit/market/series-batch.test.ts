@@ -28,18 +28,14 @@ describe('seriesBatch', () => {
     [0, 0],
     [1, 1],
     [3, 1],
-    [5, 1],
-    [6, 2],
-    [10, 2],
-    [11, 3],
-    [30, 6],
-    [100, 20],
-  ])('a list of %d, none fetched: %d a call (a fifth, rounded up, at least one)', (size, expected) => {
+    [30, 1],
+    [100, 1],
+  ])('a list of %d, none fetched: %d a call (one request per cycle)', (size, expected) => {
     expect(seriesBatch(list(size), {}, NOW)).toHaveLength(expected);
   });
 
-  it('spreads over fewer cycles when asked', () => {
-    expect(seriesBatch(list(10), {}, NOW, 2)).toHaveLength(5);
+  it('takes more a call when asked', () => {
+    expect(seriesBatch(list(10), {}, NOW, 5)).toHaveLength(5);
   });
 
   it('takes the never-fetched first, then the oldest, and leaves out today’s', () => {
@@ -51,9 +47,8 @@ describe('seriesBatch', () => {
     };
     const watchlist = ['A', 'B', 'C', 'D', 'E', 'F1', 'F2', 'F3', 'F4', 'F5'];
     for (const s of ['F1', 'F2', 'F3', 'F4', 'F5']) series[s] = entry(TODAY, NOW - MINUTE);
-    // 10 symbols → 2 a call
-    expect(seriesBatch(watchlist, series, NOW)).toEqual(['C', 'D']);
-    expect(seriesBatch(watchlist, series, NOW, 1)).toEqual(['C', 'D', 'A', 'B']);
+    expect(seriesBatch(watchlist, series, NOW)).toEqual(['C']);
+    expect(seriesBatch(watchlist, series, NOW, 10)).toEqual(['C', 'D', 'A', 'B']);
   });
 
   it.each<[string, SymbolSeries, number, string[]]>([
