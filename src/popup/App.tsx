@@ -15,6 +15,7 @@ import { normaliseSnapshot, SNAPSHOT_KEY } from '../shared/snapshot-store';
 import { storiesToShow } from '../shared/stories';
 import { normaliseDirectory, SYMBOLS_KEY } from '../shared/symbol-directory';
 import { addSymbol, moveSymbol, removeSymbol, restoreBusinessRecorderList } from '../shared/watchlist';
+import { useActiveSite } from '../ui/hooks/useActiveSite';
 import { useLastOpened } from '../ui/hooks/useLastOpened';
 import { useNow } from '../ui/hooks/useNow';
 import { useSourceAccess } from '../ui/hooks/useSourceAccess';
@@ -41,6 +42,7 @@ export function App() {
   const now = useNow();
   const access = useSourceAccess();
   const lastOpened = useLastOpened();
+  const site = useActiveSite();
   const [refreshing, setRefreshing] = useState(false);
   // Edits apply to the latest settings on screen and are saved at once; storage.onChanged
   // then brings the same value back.
@@ -128,7 +130,9 @@ export function App() {
         privacy={current.privacy}
         showBar={current.showBar}
         onPrivacy={(privacy) => update((s) => ({ ...s, privacy }))}
+        site={site}
         onShowBar={(on) => void (on ? switchBarOn() : switchBarOff())}
+        onShowBarHere={() => site && void switchBarOn([site.pattern])}
       />
     </main>
   );

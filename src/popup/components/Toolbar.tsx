@@ -3,12 +3,17 @@ interface ToolbarProps {
   privacy: boolean;
   /** The ticker bar on browsed pages. */
   showBar: boolean;
+  /** The site of the tab the popup opened over, when it is a web page. */
+  site: { host: string } | null;
   onPrivacy: (on: boolean) => void;
+  /** On for all sites (the switch) or off. */
   onShowBar: (on: boolean) => void;
+  /** On for the current site only. */
+  onShowBarHere: () => void;
 }
 
 /** The popup's footer controls: privacy mode and the bar switch. */
-export function Toolbar({ privacy, showBar, onPrivacy, onShowBar }: ToolbarProps) {
+export function Toolbar({ privacy, showBar, site, onPrivacy, onShowBar, onShowBarHere }: ToolbarProps) {
   return (
     <footer class="toolbar">
       <button type="button" class="toolbar__toggle" aria-pressed={privacy} onClick={() => onPrivacy(!privacy)}>
@@ -20,6 +25,11 @@ export function Toolbar({ privacy, showBar, onPrivacy, onShowBar }: ToolbarProps
         </span>
         Show ticker bar on pages
       </button>
+      {!showBar && site && (
+        <button type="button" class="toolbar__here" onClick={onShowBarHere}>
+          Only on {site.host}
+        </button>
+      )}
     </footer>
   );
 }

@@ -99,6 +99,13 @@ describe('switching the ticker bar on and off', () => {
     expect((await readSettings()).showBar).toBe(false);
   });
 
+  it('this site only: the script matches that one origin', async () => {
+    const state = browserState();
+    expect(await switchBarOn(['https://news.example/*'])).toBe(true);
+    expect(await syncTickerBar()).toBe('registered');
+    expect(state.registered.get('psx-ticker-bar')?.matches).toEqual(['https://news.example/*']);
+  });
+
   it("does not use a feed's site grant for the bar", async () => {
     const state = browserState();
     state.granted.add('https://example.com/*');
