@@ -4,6 +4,7 @@
  * compared with expected.json. Non-UTF-8 fixtures are stored as the bytes a server would send
  * (windows-1252, ISO-8859-1, UTF-16LE), so the charset logic is exercised, not bypassed.
  */
+import { closeTruncatedFeed } from '../../../src/sources/feeds/repair';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -199,5 +200,24 @@ describe('a 5 MB feed through fetchText', () => {
       },
     }))), now: () => NOW });
     expect(strict.ok).toBe(false);
+  });
+});
+
+describe('closeTruncatedFeed reads the cut document with a parser', () => {
+  it.each([
+    [
+      'a closing tag inside CDATA is not an item end',
+      '<rss><channel><item><title><![CDATA[a </item> b]]></title></item><item><title>cut',
+      '<rss><channel><item><title><![CDATA[a </item> b]]></title></item></channel></rss>',
+    ],
+    [
+      'prefixed Atom entries',
+      '<feed><atom:entry><title>A</title></atom:entry><atom:entry><title>cut',
+      '<feed><atom:entry><title>A</title></atom:entry></feed>',
+    ],
+    ['nothing whole to keep', '<rss><channel><item><title>cut', null],
+    ['not a feed', '<html><body>cut', null],
+  ])('%s', (_name, xml, expected) => {
+    expect(closeTruncatedFeed(xml)).toBe(expected);
   });
 });
