@@ -6,6 +6,7 @@
 import type { FeedDefinition } from '../shared/feeds';
 import { isTrading } from '../shared/market';
 import { marketView } from '../shared/market-view';
+import type { Snapshot, SourceId } from '../shared/model';
 import type { RefreshSummary } from '../shared/protocol';
 import { readSettings } from '../shared/settings';
 import { readSnapshot, writeSnapshot } from '../shared/snapshot-store';
@@ -67,12 +68,18 @@ async function runCycle(reason: RefreshReason, deps: RefreshDeps): Promise<Refre
   await paintBadge(
     badgeView(snapshot, settings.badge, settings.indices, {
       trading: isTrading({ phase: ctx.view.phase, label: '' }),
-      stale: (snapshot.sources['psx-home']?.failures ?? 0) > 0 && snapshot.quoteSource === 'psx-portal',
+      // Stale when the source of the figures shown is failing, whichever it is.
+      stale: figureSources(snapshot).some((id) => snapshot.sources[id]?.state === 'failing'),
       zone: settings.timeZone,
     }),
   ).catch(() => undefined); // a badge that cannot be painted is no reason to lose the plan below
   await scheduleWake(nextWake(dueTimes(ctx, feeds), now()));
   return ctx.summary;
+}
+
+/** The sources behind the figures on screen. */
+function figureSources(snapshot: Snapshot): SourceId[] {
+  return snapshot.quoteSource === 'psx-terminal' ? ['psx-terminal'] : ['psx-quotes', 'psx-home'];
 }
 
 /** When each source is next due, for planning the next wake. */

@@ -11,7 +11,11 @@ export function symbolsDueAt(ctx: CycleContext): number {
 }
 
 export async function refreshSymbols(ctx: CycleContext): Promise<void> {
-  if (!isDueNow(ctx, ctx.snapshot.sources['psx-symbols'], symbolsDueAt(ctx))) return;
+  const health = ctx.snapshot.sources['psx-symbols'];
+  // A closed market is asked nothing beyond its state: the directory waits for a trading day,
+  // unless there has never been one (a first install at night still gets names and search).
+  if (ctx.view.phase === 'closed' && health?.lastOk != null) return;
+  if (!isDueNow(ctx, health, symbolsDueAt(ctx))) return;
   const result = await readSymbols(ctx.http);
   if (!result.ok) {
     fail(ctx, 'psx-symbols', result.error, SYMBOLS_POLICY);

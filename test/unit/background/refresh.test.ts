@@ -150,6 +150,30 @@ describe('a refresh cycle', () => {
   });
 });
 
+describe('the Refresh button', () => {
+  it('asks nothing new within 30 s of the last attempt', async () => {
+    await cycle('install', T0, sources().fetch);
+    const again = sources();
+    await cycle('user', T0 + 10_000, again.fetch);
+    // Only the next symbol's series, which is spread one per cycle anyway.
+    expect(urls(again.calls).filter((u) => !u.includes('/timeseries/'))).toEqual([]);
+    await cycle('user', T0 + 31_000, again.fetch);
+    expect(portalCalls(again.calls)).toEqual([HOME_URL, MARKET_WATCH_URL]);
+  });
+});
+
+describe('the symbol directory', () => {
+  it('waits for a trading day once it has one, but a first install at night still gets it', async () => {
+    const saturday = Date.UTC(2026, 9, 17, 7, 0);
+    const closed = sources({ [HOME_URL]: [{ body: withBoard('Closed') }] });
+    await cycle('install', saturday, closed.fetch);
+    expect(urls(closed.calls)).toContain(SYMBOLS_URL);
+    // Sunday noon: still closed, the directory from yesterday stands.
+    await cycle('startup', saturday + 24 * 3_600_000, closed.fetch);
+    expect(urls(closed.calls).filter((u) => u === SYMBOLS_URL)).toHaveLength(1);
+  });
+});
+
 describe('the market session', () => {
   it('after the close, reads the closing prices once, then asks nothing until 15 min before the next session', async () => {
     await cycle('install', T0, sources().fetch);
@@ -226,5 +250,11 @@ describe('the badge', () => {
     expect(await fakeBrowser.action.getBadgeText({})).toBe('-0.2');
     // #c62828 as the fake reports it: RGBA.
     expect(await fakeBrowser.action.getBadgeBackgroundColor({})).toEqual([0xc6, 0x28, 0x28, 255]);
+  });
+
+  it('turns grey when the figures on screen are stale', async () => {
+    await cycle('install', T0, sources().fetch);
+    await cycle('alarm', T0 + MIN, sources({ [MARKET_WATCH_URL]: [{ status: 500 }] }).fetch);
+    expect(await fakeBrowser.action.getBadgeBackgroundColor({})).toEqual([0x6b, 0x72, 0x80, 255]);
   });
 });
