@@ -30,12 +30,12 @@ export interface CycleContext {
 export function isDueNow(ctx: CycleContext, health: SourceStatus | undefined, scheduledAt: number): boolean {
   const now = ctx.now();
   if (!mayAsk(health, now)) return false;
-  // Repeated Refresh clicks within half a minute ask nothing new of the sources.
+  // Repeated Refresh clicks within a few seconds ask nothing new of the sources.
   if (ctx.reason === 'user' && health?.attemptedAt != null && now - health.attemptedAt < USER_REFRESH_GAP_MS && health.attemptedAt <= now) return false;
   return ctx.reason !== 'alarm' || now >= scheduledAt;
 }
 
-export const USER_REFRESH_GAP_MS = 30_000;
+export const USER_REFRESH_GAP_MS = 10_000;
 
 export function succeed(ctx: CycleContext, id: SourceId): void {
   ctx.snapshot.sources[id] = recordSuccess(ctx.snapshot.sources[id], ctx.now());

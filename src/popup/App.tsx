@@ -75,7 +75,7 @@ export function App() {
   const view = marketView(snapshot.market, snapshot.marketReadAt, now);
   const hasReading = snapshot.market !== null || snapshot.sources['psx-home']?.attemptedAt != null;
   const caption = hasReading && !isTrading({ phase: view.phase, label: '' }) ? 'Last close' : '';
-  const storiesNotice = feedsNotice(snapshot, current.feeds.map((f) => f.id), now, zone);
+  const storiesNotice = feedsNotice(snapshot, current.feeds, now, zone);
 
   return (
     <main class={current.privacy ? 'popup popup--private' : 'popup'}>
@@ -104,8 +104,8 @@ export function App() {
         onMove={(symbol, to) => update((s) => moveSymbol(s, symbol, to))}
         onRestore={() => update(restoreBusinessRecorderList)}
       />
-      {/* With stories on screen the failure gets its own line; without, the empty text says it. */}
-      {snapshot.stories.length > 0 && <Notice notice={storiesNotice?.kind === 'feeds-failing' ? storiesNotice : null} />}
+      {/* One line names the failing feeds; each empty section only says it has nothing yet. */}
+      <Notice notice={storiesNotice?.kind === 'feeds-failing' ? storiesNotice : null} />
       {current.feeds.map((feed) => {
         const collapsed = current.collapsedFeeds.includes(feed.id);
         return (
@@ -114,7 +114,7 @@ export function App() {
             title={feed.title}
             stories={storiesToShow(snapshot.stories, feed.id, now, STORIES_SHOWN)}
             now={now}
-            emptyText={storiesNotice?.text ?? 'No stories yet.'}
+            emptyText={storiesNotice?.kind === 'loading' ? storiesNotice.text : 'No stories yet.'}
             newSince={lastOpened ?? null}
             collapsed={collapsed}
             onToggle={() =>

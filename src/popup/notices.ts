@@ -57,12 +57,19 @@ export function marketNotice(snapshot: Snapshot, now: number, zone: TimeZoneChoi
   return { kind: 'unreachable', text: `${reasonPhrase(failed.lastError.kind)} since ${since} — ${showing}.` };
 }
 
-export function feedsNotice(snapshot: Snapshot, feedIds: string[], now: number, zone: TimeZoneChoice): Notice | null {
-  const statuses = feedIds.map((id) => snapshot.sources[`feed:${id}`]);
+/** Names the failing feeds, and the age of the oldest stories still shown from them. */
+export function feedsNotice(
+  snapshot: Snapshot,
+  feeds: readonly { id: string; title: string }[],
+  now: number,
+  zone: TimeZoneChoice,
+): Notice | null {
+  const statuses = feeds.map((f) => snapshot.sources[`feed:${f.id}`]);
   if (statuses.every((s) => s?.attemptedAt == null)) return { kind: 'loading', text: 'Loading stories…' };
-  const broken = statuses.filter(failing);
+  const broken = feeds.filter((_, i) => failing(statuses[i]));
   if (broken.length === 0) return null;
-  const lastGood = Math.max(...statuses.map((s) => s?.lastOk ?? 0));
-  const showing = lastGood > 0 ? ` — showing stories from ${formatWhen(lastGood, now, zone)}` : '';
-  return { kind: 'feeds-failing', text: `Business Recorder feed unreachable${showing}.` };
+  const names = broken.map((f) => `“${f.title}”`).join(', ');
+  const kept = broken.map((f) => snapshot.sources[`feed:${f.id}`]?.lastOk ?? 0).filter((t) => t > 0);
+  const showing = kept.length > 0 ? ` — showing stories from ${formatWhen(Math.min(...kept), now, zone)}` : '';
+  return { kind: 'feeds-failing', text: `${names} ${broken.length === 1 ? 'feed' : 'feeds'} unreachable${showing}.` };
 }

@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromiumWithExtension, type ExtensionSession } from './support/chromium';
 import { fixture, tradingDayFixtures, URLS } from './support/fixtures';
+import { backdateAttempts } from './support/worker';
 
 const SCREENSHOTS = process.env['UPDATE_SCREENSHOTS'] ? path.resolve('docs') : path.resolve('test-results');
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -60,6 +61,8 @@ describe('Chromium: shaping the watchlist', () => {
   it('updates the figures from changed fixtures when Refresh is pressed', async () => {
     const changed = fixture('psx/market-watch.html').replace('data-order="202.71">202.71', 'data-order="210.5">210.50');
     session.setFixtures({ ...tradingDayFixtures(), [URLS.marketWatch]: { body: changed } });
+    // Refresh asks nothing new within 10 s of the last read; let that time pass.
+    await backdateAttempts(session);
     await popup.getByRole('button', { name: 'Refresh' }).click();
     await popup.locator('li.quote[data-symbol="HUBC"] .quote__price').filter({ hasText: '210.50' }).waitFor();
   });

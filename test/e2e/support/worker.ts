@@ -42,17 +42,24 @@ export async function expireBackoff(session: ExtensionSession): Promise<void> {
   });
 }
 
+/** Moves every source's last attempt an hour back, as if that hour had passed. */
+export async function backdateAttempts(session: ExtensionSession): Promise<void> {
+  const worker = await extensionWorker(session);
+  await worker.evaluate(async () => {
+    const { snapshot } = (await chrome.storage.local.get('snapshot')) as { snapshot?: { sources: Record<string, { attemptedAt: number | null } | undefined> } };
+    if (!snapshot) return;
+    for (const health of Object.values(snapshot.sources)) if (health?.attemptedAt) health.attemptedAt -= 60 * 60_000;
+    await chrome.storage.local.set({ snapshot });
+  });
+}
+
 /** Fires the refresh alarm at once and waits until the cycle it starts has written storage. */
 export async function runAlarmCycle(session: ExtensionSession, timeout = 15_000): Promise<StoredSnapshot | undefined> {
   const before = (await readStoredSnapshot(session))?.updatedAt ?? 0;
-  const worker = await extensionWorker(session);
   // Back-date the snapshot's attempts so the schedule finds the sources due, then fire.
+  await backdateAttempts(session);
+  const worker = await extensionWorker(session);
   await worker.evaluate(async () => {
-    const { snapshot } = (await chrome.storage.local.get('snapshot')) as { snapshot?: { sources: Record<string, { attemptedAt: number | null } | undefined> } };
-    if (snapshot) {
-      for (const health of Object.values(snapshot.sources)) if (health?.attemptedAt) health.attemptedAt -= 60 * 60_000;
-      await chrome.storage.local.set({ snapshot });
-    }
     await chrome.alarms.create('refresh', { when: Date.now() });
   });
   const deadline = Date.now() + timeout;

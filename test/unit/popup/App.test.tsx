@@ -170,3 +170,14 @@ describe('popup first frame', () => {
     expect(screen.getByText('113.23')).toBeTruthy();
   });
 });
+
+describe('feed failures', () => {
+  it('names the failing feed and the age of what is still shown from it', async () => {
+    const snapshot = tradingSnapshot();
+    const failedAt = Date.now() - 60_000;
+    snapshot.sources['feed:world'] = { state: 'failing', attemptedAt: failedAt, lastOk: AT, lastError: { kind: 'server', detail: 'HTTP 502', at: failedAt }, failures: 2, nextTry: null };
+    snapshot.sources['feed:latest-news'] = healthy(failedAt);
+    await show(snapshot);
+    expect(await screen.findByText(/^“World” feed unreachable — showing stories from 14 Oct, \d\d:\d\d\.$/)).toBeTruthy();
+  });
+});
