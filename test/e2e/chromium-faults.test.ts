@@ -13,7 +13,7 @@ import {
   type RecordedRequest,
 } from './support/chromium';
 import { fixture, tradingDayFixtures, URLS } from './support/fixtures';
-import { expireBackoff, readStoredSnapshot, runAlarmCycle, stopWorker } from './support/worker';
+import { backdateAttempts, expireBackoff, readStoredSnapshot, runAlarmCycle, stopWorker } from './support/worker';
 
 let session: ExtensionSession | undefined;
 afterEach(async () => {
@@ -97,6 +97,8 @@ describe('Chromium: faults in the quote pipeline', () => {
     expect((health?.nextTry ?? 0) - Date.now()).toBeGreaterThan(100_000);
     expect(portalRequests(session, start)).toEqual([URLS.home]);
     const popup = await session.openPopup();
+    // Past Refresh's 10 s floor, so only the Retry-After (nextTry, left as it is) can hold it back.
+    await backdateAttempts(session);
     await popup.getByRole('button', { name: 'Refresh' }).click();
     await popup.getByRole('button', { name: 'Refresh' }).waitFor();
     await popup.waitForTimeout(1_000);
