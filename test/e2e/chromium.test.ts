@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromiumWithExtension, type ExtensionSession } from './support/chromium';
 import { expectedWatchlist, tradingDayFixtures, URLS } from './support/fixtures';
 
-const SCREENSHOTS = process.env['UPDATE_SCREENSHOTS'] ? path.resolve('docs') : path.resolve('test-results');
+// The README's screenshots come from chromium-popup.test.ts; this one is for looking at a run.
+const SCREENSHOTS = path.resolve('test-results');
 
 interface RowView {
   symbol: string;
@@ -137,7 +138,7 @@ describe('Chromium: the popup on a trading day', () => {
     expect(portal.filter((u) => u.includes('/timeseries/int/'))).toHaveLength(1);
   });
 
-  it('takes a screenshot of the popup for the README', async () => {
+  it('takes a full-page screenshot of the popup', async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     await popup.screenshot({ path: path.join(SCREENSHOTS, 'popup-chromium.png'), fullPage: true });
   });
