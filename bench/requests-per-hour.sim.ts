@@ -29,7 +29,7 @@ function boardAt(at: number, open: boolean): string {
   return boardFor('Closed');
 }
 
-async function simulateDay(dayStartUtc: number, open: boolean): Promise<{ perHour: number[]; byRoute: Record<string, number> }> {
+async function simulateDay(dayStartUtc: number, open: boolean): Promise<{ perHour: number[]; byRoute: Record<string, number>; wakes: number }> {
   fakeBrowser.reset();
   const perHour = Array.from({ length: 24 }, () => 0);
   const byRoute: Record<string, number> = {};
@@ -52,13 +52,15 @@ async function simulateDay(dayStartUtc: number, open: boolean): Promise<{ perHou
   const deps = { fetchImpl, now: () => now, random: () => 0.5 };
 
   await refresh('startup', deps);
+  let wakes = 1;
   while (now < dayStartUtc + 24 * HOUR) {
     const alarm = await fakeBrowser.alarms.get('refresh');
     now = Math.max(now + 1, alarm?.scheduledTime ?? now + 15 * 60_000);
     if (now >= dayStartUtc + 24 * HOUR) break;
     await refresh('alarm', deps);
+    wakes += 1;
   }
-  return { perHour, byRoute };
+  return { perHour, byRoute, wakes };
 }
 
 it('requests per hour, open day and closed day', async () => {
@@ -71,6 +73,9 @@ it('requests per hour, open day and closed day', async () => {
   console.log('Closed day by route:', closed.byRoute);
   const total = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
   console.log(`Totals: open day ${total(open.perHour)}, closed day ${total(closed.perHour)}`);
+  console.log(`Worker wakes: open day ${open.wakes}, closed day ${closed.wakes}`);
+  // A closed day wakes the worker only for the headlines (every 10 min), not every 30 s.
+  expect(closed.wakes).toBeLessThanOrEqual(24 * 6 + 2);
   // No quote request on a closed day beyond the first look at the board and its closing figures.
   expect(closed.byRoute['/market-watch']).toBe(1);
   expect(closed.byRoute['timeseries/int/*']).toBeUndefined();

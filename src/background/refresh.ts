@@ -19,7 +19,7 @@ import { MIN_WAKE_MS, nextWake, portalDueAt, withBackoff } from './schedule';
 import { feedsDueAt, refreshFeeds } from './tasks/feeds';
 import { portalFailures, quotesClock, refreshQuotes } from './tasks/quotes';
 import { refreshSeries } from './tasks/series';
-import { refreshSymbols, symbolsDueAt } from './tasks/symbols';
+import { refreshSymbols, symbolsDueAt, symbolsWaitForTrading } from './tasks/symbols';
 
 export interface RefreshDeps {
   fetchImpl?: typeof fetch;
@@ -87,7 +87,9 @@ function dueTimes(ctx: CycleContext, feeds: readonly FeedDefinition[]): number[]
   const now = ctx.now();
   const { sources } = ctx.snapshot;
   const clock = quotesClock(ctx);
-  const times = [withBackoff(portalDueAt(sources['psx-home'], clock, now), sources['psx-home']), ...feedsDueAt(ctx, feeds), symbolsDueAt(ctx)];
+  const times = [withBackoff(portalDueAt(sources['psx-home'], clock, now), sources['psx-home']), ...feedsDueAt(ctx, feeds)];
+  // A directory that waits for a trading day must not plan a wake every 30 s until then.
+  if (!symbolsWaitForTrading(ctx)) times.push(symbolsDueAt(ctx));
   if (portalFailures(ctx) >= FALLBACK_AFTER_FAILURES) {
     times.push(withBackoff(portalDueAt(sources['psx-terminal'], clock, now), sources['psx-terminal']));
   }

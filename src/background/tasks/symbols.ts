@@ -10,11 +10,17 @@ export function symbolsDueAt(ctx: CycleContext): number {
   return withBackoff(periodicDueAt(health, SYMBOLS_PERIOD_MS, ctx.now()), health);
 }
 
+/**
+ * A closed market is asked nothing beyond its state: the directory waits for a trading day,
+ * unless there has never been one (a first install at night still gets names and search).
+ */
+export function symbolsWaitForTrading(ctx: CycleContext): boolean {
+  return ctx.view.phase === 'closed' && ctx.snapshot.sources['psx-symbols']?.lastOk != null;
+}
+
 export async function refreshSymbols(ctx: CycleContext): Promise<void> {
   const health = ctx.snapshot.sources['psx-symbols'];
-  // A closed market is asked nothing beyond its state: the directory waits for a trading day,
-  // unless there has never been one (a first install at night still gets names and search).
-  if (ctx.view.phase === 'closed' && health?.lastOk != null) return;
+  if (symbolsWaitForTrading(ctx)) return;
   if (!isDueNow(ctx, health, symbolsDueAt(ctx))) return;
   const result = await readSymbols(ctx.http);
   if (!result.ok) {

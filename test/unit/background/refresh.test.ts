@@ -171,6 +171,9 @@ describe('the symbol directory', () => {
     // Sunday noon: still closed, the directory from yesterday stands.
     await cycle('startup', saturday + 24 * 3_600_000, closed.fetch);
     expect(urls(closed.calls).filter((u) => u === SYMBOLS_URL)).toHaveLength(1);
+    // … and the directory that waits plans no early wake: the next is the headlines' 10 min.
+    const wake = (await fakeBrowser.alarms.get('refresh'))?.scheduledTime ?? 0;
+    expect(wake - (saturday + 24 * 3_600_000)).toBeGreaterThanOrEqual(9 * MIN);
   });
 });
 
