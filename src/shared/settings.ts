@@ -4,6 +4,7 @@
  * default on its own, so one corrupt field never costs the user the rest.
  */
 import { browser } from './browser';
+import { isSymbol } from './symbol';
 import { DEFAULT_FEEDS, normaliseFeeds, type FeedDefinition } from './feeds';
 
 /** The 30 symbols of the Business Recorder ticker, in its order. */
@@ -76,7 +77,6 @@ function integerIn(value: unknown, min: number, max: number, fallback: number): 
   return typeof value === 'number' && Number.isFinite(value) ? Math.min(max, Math.max(min, Math.round(value))) : fallback;
 }
 
-const SYMBOL = /^[A-Z0-9][A-Z0-9.&-]{0,23}$/;
 
 function symbolList(value: unknown, fallback: readonly string[], max: number): string[] {
   if (!Array.isArray(value)) return [...fallback];
@@ -84,7 +84,7 @@ function symbolList(value: unknown, fallback: readonly string[], max: number): s
   for (const item of value) {
     if (typeof item !== 'string') continue;
     const symbol = item.trim().toUpperCase();
-    if (SYMBOL.test(symbol) && !out.includes(symbol)) out.push(symbol);
+    if (isSymbol(symbol) && !out.includes(symbol)) out.push(symbol);
     if (out.length === max) break;
   }
   return out;
@@ -101,7 +101,7 @@ export function normaliseSettings(raw: unknown): Settings {
     quotesPeriodSec: integerIn(source['quotesPeriodSec'], MIN_QUOTES_PERIOD_SEC, 3600, DEFAULT_SETTINGS.quotesPeriodSec),
     feedsPeriodMin: integerIn(source['feedsPeriodMin'], 5, 24 * 60, DEFAULT_SETTINGS.feedsPeriodMin),
     badge:
-      typeof source['badge'] === 'string' && (source['badge'] === 'off' || SYMBOL.test(source['badge']))
+      typeof source['badge'] === 'string' && (source['badge'] === 'off' || isSymbol(source['badge']))
         ? source['badge']
         : DEFAULT_SETTINGS.badge,
     feeds: normaliseFeeds(source['feeds']),

@@ -5,6 +5,7 @@
  */
 import type { IndexQuote, Quote, SourceError } from '../../shared/model';
 import { err, ok, type Result } from '../../shared/result';
+import { isSymbol } from '../../shared/symbol';
 import { fetchText, type FetchTextOptions } from '../http';
 
 export const TERMINAL_ORIGIN = 'https://psxterminal.com';
@@ -21,7 +22,6 @@ interface Tick {
   low?: unknown;
 }
 
-const SYMBOL = /^[A-Z0-9][A-Z0-9.&-]{0,23}$/;
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 export function tickToQuote(symbol: string, tick: Tick): Quote | null {
@@ -51,7 +51,7 @@ export function parseMarketData(json: unknown): Result<Quote[], string> {
   const quotes = Object.entries(board as Record<string, Tick>)
     .map(([symbol, tick]) => {
       const upper = symbol.trim().toUpperCase();
-      return SYMBOL.test(upper) && tick && typeof tick === 'object' ? tickToQuote(upper, tick) : null;
+      return isSymbol(upper) && tick && typeof tick === 'object' ? tickToQuote(upper, tick) : null;
     })
     .filter((q): q is Quote => q !== null);
   return quotes.length > 0 ? ok(quotes) : err('the market data lists no usable symbol');

@@ -8,6 +8,7 @@
 import { Parser } from 'htmlparser2';
 import type { Quote } from '../../shared/model';
 import { err, ok, type Result } from '../../shared/result';
+import { isSymbol } from '../../shared/symbol';
 import { parseDisplayNumber, parseRawNumber } from '../numbers';
 
 type Column = 'symbol' | 'ldcp' | 'open' | 'high' | 'low' | 'close' | 'change' | 'percentChange' | 'volume';
@@ -26,7 +27,6 @@ const DEFAULT_COLUMNS: Record<Column, number> = {
 };
 
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
-const SYMBOL = /^[A-Z0-9][A-Z0-9.&-]{0,23}$/;
 
 /**
  * Futures contracts share the table as `SYM-MON` (`HUBC-OCT`, sometimes `HUBC-OCTB`); the plain
@@ -159,7 +159,7 @@ function readSymbol(cell: Cell): string | null {
   // `data-order`/`data-search` hold the bare symbol; the text may carry tags such as `XD`.
   const raw = cell.order ?? cell.search ?? (cell.strong.trim() !== '' ? cell.strong : cell.text);
   const symbol = raw.trim().toUpperCase();
-  return SYMBOL.test(symbol) ? symbol : null;
+  return isSymbol(symbol) ? symbol : null;
 }
 
 /** The raw `data-order` value when the cell has one; the printed text only when it has not. */

@@ -1,12 +1,12 @@
 /** `GET https://dps.psx.com.pk/symbols`: the instrument directory, JSON. */
 import type { SourceError } from '../../shared/model';
 import { err, ok, type Result } from '../../shared/result';
+import { isSymbol } from '../../shared/symbol';
 import type { Instrument } from '../../shared/symbol-directory';
 import { fetchText, type FetchTextOptions } from '../http';
 import { PORTAL_ORIGIN } from './portal';
 
 export const SYMBOLS_URL = `${PORTAL_ORIGIN}/symbols`;
-const SYMBOL = /^[A-Z0-9][A-Z0-9.&-]{0,23}$/;
 
 export function parseSymbols(json: unknown): Result<Instrument[], string> {
   if (!Array.isArray(json)) return err('the directory is not a list');
@@ -14,7 +14,7 @@ export function parseSymbols(json: unknown): Result<Instrument[], string> {
   const seen = new Set<string>();
   for (const entry of json as Record<string, unknown>[]) {
     const symbol = typeof entry?.['symbol'] === 'string' ? entry['symbol'].trim().toUpperCase() : '';
-    if (!SYMBOL.test(symbol) || seen.has(symbol)) continue;
+    if (!isSymbol(symbol) || seen.has(symbol)) continue;
     seen.add(symbol);
     const name = typeof entry['name'] === 'string' ? entry['name'].trim().slice(0, 200) : '';
     instruments.push({
