@@ -3,6 +3,7 @@
  * `storage.local` apart from the snapshot so the popup's first read stays small.
  */
 import { browser } from './browser';
+import { PKT_OFFSET_MS, pktMidnight } from './session';
 
 /** `[epochMs, price]`, oldest first. */
 export type SeriesPoint = [number, number];
@@ -26,7 +27,7 @@ export function normaliseSeries(raw: unknown): SeriesMap {
 
 /** The calendar date in Pakistan (UTC+5, no daylight saving) of an instant. */
 export function pktDate(at: number): string {
-  return new Date(at + 5 * 3_600_000).toISOString().slice(0, 10);
+  return new Date(at + PKT_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 export async function readSeries(): Promise<SeriesMap> {
@@ -40,7 +41,6 @@ export async function writeSeries(series: SeriesMap): Promise<void> {
 /** The trading window a day's series lives in: 09:15 to 16:45 PKT (Friday's late close). */
 const WINDOW_START_MS = (9 * 60 + 15) * 60_000;
 const WINDOW_MS = 7.5 * 3_600_000;
-const PKT_MS = 5 * 3_600_000;
 
 /**
  * At most `max` points: the first and the last, and between them one point (the last trade)
@@ -52,8 +52,7 @@ export function downsample(points: SeriesPoint[], max = MAX_SERIES_POINTS): Seri
   if (points.length <= max) return points;
   const first = points[0]!;
   const last = points[points.length - 1]!;
-  const dayStart = Math.floor((first[0] + PKT_MS) / 86_400_000) * 86_400_000 - PKT_MS;
-  const origin = dayStart + WINDOW_START_MS;
+  const origin = pktMidnight(first[0]) + WINDOW_START_MS;
   const slices = max - 2;
   const width = WINDOW_MS / slices;
   const kept = new Map<number, SeriesPoint>();

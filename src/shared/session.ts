@@ -10,7 +10,8 @@
  */
 import type { MarketPhase } from './model';
 
-const PKT_OFFSET_MS = 5 * 3_600_000;
+/** Pakistan Standard Time is UTC+5 all year (no daylight saving since 2009). */
+export const PKT_OFFSET_MS = 5 * 3_600_000;
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
@@ -44,6 +45,11 @@ function segmentsOf(weekday: number): Segment[] {
   if (weekday >= 1 && weekday <= 4) return MON_THU;
   if (weekday === 5) return FRIDAY;
   return [];
+}
+
+/** PKT midnight (as a UTC epoch) of the day containing `at`. */
+export function pktMidnight(at: number): number {
+  return pktDay(at).midnight;
 }
 
 /** PKT midnight (as a UTC epoch) of the day containing `at`, and that day's weekday. */

@@ -1,5 +1,6 @@
-/** Pakistan Standard Time is UTC+5 all year (no daylight saving since 2009). */
-export const PKT_OFFSET_MS = 5 * 60 * 60 * 1000;
+import { PKT_OFFSET_MS } from '../../shared/session';
+
+export { PKT_OFFSET_MS };
 
 /**
  * `2026-10-14 11:41:50`, a wall-clock time in PKT as the portal prints it, to a UTC epoch.
