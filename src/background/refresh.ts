@@ -4,7 +4,7 @@
  * data and records why; the cycle itself never throws.
  */
 import type { FeedDefinition } from '../shared/feeds';
-import { isTrading } from '../shared/market';
+import { isTradingPhase } from '../shared/market';
 import { marketView } from '../shared/market-view';
 import type { Snapshot, SourceId } from '../shared/model';
 import type { RefreshSummary } from '../shared/protocol';
@@ -67,7 +67,7 @@ async function runCycle(reason: RefreshReason, deps: RefreshDeps): Promise<Refre
   }
   await paintBadge(
     badgeView(snapshot, settings.badge, settings.indices, {
-      trading: isTrading({ phase: ctx.view.phase, label: '' }),
+      trading: isTradingPhase(ctx.view.phase),
       // Stale when the source of the figures shown is failing, whichever it is.
       stale: figureSources(snapshot).some((id) => snapshot.sources[id]?.state === 'failing'),
       zone: settings.timeZone,

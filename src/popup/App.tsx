@@ -4,7 +4,7 @@
  * Every edit is written to storage.sync at once.
  */
 import { useCallback, useState } from 'preact/hooks';
-import { isTrading } from '../shared/market';
+import { isTradingPhase } from '../shared/market';
 import { marketLabel, marketView } from '../shared/market-view';
 import type { Snapshot } from '../shared/model';
 import { switchBarOff, switchBarOn } from '../shared/bar-access';
@@ -74,7 +74,7 @@ export function App() {
   const asOf = snapshot.marketAsOf ?? snapshot.sources['psx-quotes']?.lastOk ?? null;
   const view = marketView(snapshot.market, snapshot.marketReadAt, now);
   const hasReading = snapshot.market !== null || snapshot.sources['psx-home']?.attemptedAt != null;
-  const caption = hasReading && !isTrading({ phase: view.phase, label: '' }) ? 'Last close' : '';
+  const caption = hasReading && !isTradingPhase(view.phase) ? 'Last close' : '';
   const storiesNotice = feedsNotice(snapshot, current.feeds, now, zone);
 
   return (

@@ -2,7 +2,7 @@
  * Quotes and indices: the PSX portal first; PSX Terminal only after the portal has failed
  * three cycles in a row, and only until the portal answers again.
  */
-import { isTrading } from '../../shared/market';
+import { isTrading, isTradingPhase } from '../../shared/market';
 import { marketView } from '../../shared/market-view';
 import type { IndexQuote, Quote } from '../../shared/model';
 import { readPortal } from '../../sources/psx/portal';
@@ -88,7 +88,7 @@ async function readFromTerminal(ctx: CycleContext): Promise<void> {
   ctx.snapshot.indices = mergeIndices(ctx.snapshot.indices, reading.value.indices);
   ctx.snapshot.quoteSource = 'psx-terminal';
   // Like the portal's closing read: once the market has stopped, these are the closing figures.
-  ctx.snapshot.closingQuotesHeld = !isTrading({ phase: ctx.view.phase, label: '' });
+  ctx.snapshot.closingQuotesHeld = !isTradingPhase(ctx.view.phase);
   // The fallback prints no "as of"; the figures are as of now.
   ctx.snapshot.marketAsOf = ctx.now();
   succeed(ctx, 'psx-terminal');

@@ -5,7 +5,7 @@
  * anyway. The sparklines stay minute-fresh for no extra request, instead of costing six
  * requests a minute for a 30-symbol list.
  */
-import { isTrading } from '../../shared/market';
+import { isTradingPhase } from '../../shared/market';
 import { pktDate, readSeries, writeSeries, type SeriesMap } from '../../shared/series';
 import { downsample } from '../../shared/series';
 import { readIntradaySeries } from '../../sources/psx/series';
@@ -38,7 +38,7 @@ export function appendPrices(series: SeriesMap, prices: Record<string, number>, 
 
 export async function refreshSeries(ctx: CycleContext, token: string | null): Promise<void> {
   // Only on a trading board the portal confirmed in this very cycle (which also gave the token).
-  if (ctx.view.basis !== 'board' || !isTrading({ phase: ctx.view.phase, label: '' })) return;
+  if (ctx.view.basis !== 'board' || !isTradingPhase(ctx.view.phase)) return;
   const { watchlist } = ctx.settings;
   const series = await readSeries();
   const now = ctx.now();
