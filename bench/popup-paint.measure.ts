@@ -4,14 +4,14 @@
  * animation frame where the watchlist shows prices. Run by `npm run bench`; no network.
  */
 import { expect, it } from 'vitest';
-import { launchChromiumWithExtension } from '../test/e2e/support/chromium';
+import { launchChromiumWithExtension, waitForPrices } from '../test/e2e/support/chromium';
 import { tradingDayFixtures } from '../test/e2e/support/fixtures';
 
 it('popup: first paint with data, median of 10 opens', async () => {
   const session = await launchChromiumWithExtension(tradingDayFixtures());
   try {
     const warm = await session.openPopup();
-    await warm.locator('li.quote[data-symbol="WTL"] .quote__price').filter({ hasText: /\d/ }).waitFor();
+    await waitForPrices(warm);
     await warm.close();
     const times: number[] = [];
     for (let i = 0; i < 10; i++) {

@@ -6,7 +6,7 @@
 import { rmSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { launchChromiumWithExtension } from '../test/e2e/support/chromium';
+import { launchChromiumWithExtension, waitForPrices } from '../test/e2e/support/chromium';
 import { fixture, tradingDayFixtures } from '../test/e2e/support/fixtures';
 import { buildWithSitesGranted } from '../test/e2e/support/granted-build';
 
@@ -42,7 +42,7 @@ it('ticker bar: main-thread work vs a reference marquee, time to visible, layout
   );
   try {
     const popup = await session.openPopup();
-    await popup.locator('li.quote[data-symbol="WTL"] .quote__price').filter({ hasText: /\d/ }).waitFor();
+    await waitForPrices(popup);
     await popup.getByRole('switch', { name: 'Show ticker bar on pages' }).click();
     await popup.waitForTimeout(500);
     await popup.close();

@@ -8,7 +8,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromiumWithExtension, type ExtensionSession } from './support/chromium';
+import { launchChromiumWithExtension, type ExtensionSession, waitForPrices } from './support/chromium';
 import { fixture, tradingDayFixtures } from './support/fixtures';
 import { buildWithSitesGranted } from './support/granted-build';
 import { readBar } from './support/shadow';
@@ -51,7 +51,7 @@ describe('Chromium: the ticker bar', () => {
     const hostile = { body: fixture('pages/hostile.html') };
     session = await launchChromiumWithExtension({ ...tradingDayFixtures(), [SITE]: hostile, [OTHER]: hostile }, build);
     const popup = await session.openPopup();
-    await popup.locator('li.quote[data-symbol="WTL"] .quote__price').filter({ hasText: /\d/ }).waitFor();
+    await waitForPrices(popup);
     await popup.getByRole('switch', { name: 'Show ticker bar on pages' }).click();
     await waitForSwitch(popup, true);
     await popup.close();
@@ -152,7 +152,7 @@ describe('Chromium: the ticker bar under reduced motion', () => {
     const session = await launchChromiumWithExtension({ ...tradingDayFixtures(), [SITE]: { body: fixture('pages/hostile.html') } }, build);
     try {
       const popup = await session.openPopup();
-      await popup.locator('li.quote[data-symbol="WTL"] .quote__price').filter({ hasText: /\d/ }).waitFor();
+      await waitForPrices(popup);
       await popup.getByRole('switch', { name: 'Show ticker bar on pages' }).click();
       await waitForSwitch(popup, true);
       const page = await session.context.newPage();

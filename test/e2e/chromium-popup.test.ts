@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromiumWithExtension, type ExtensionSession } from './support/chromium';
+import { launchChromiumWithExtension, type ExtensionSession, waitForPrices } from './support/chromium';
 import { fixture, tradingDayFixtures, URLS } from './support/fixtures';
 import { backdateAttempts } from './support/worker';
 
@@ -25,7 +25,7 @@ describe('Chromium: shaping the watchlist', () => {
   beforeAll(async () => {
     session = await launchChromiumWithExtension(tradingDayFixtures());
     popup = await session.openPopup();
-    await popup.locator('li.quote[data-symbol="WTL"] .quote__price').filter({ hasText: /\d/ }).waitFor();
+    await waitForPrices(popup);
   });
   afterAll(async () => {
     await session?.close();

@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromiumWithExtension, type ExtensionSession } from './support/chromium';
+import { launchChromiumWithExtension, type ExtensionSession, waitForPrices } from './support/chromium';
 import { expectedWatchlist, tradingDayFixtures, URLS } from './support/fixtures';
 
 // The README's screenshots come from chromium-popup.test.ts; this one is for looking at a run.
@@ -41,7 +41,7 @@ describe('Chromium: the popup on a trading day', () => {
     session = await launchChromiumWithExtension(tradingDayFixtures());
     popup = await session.openPopup();
     // The install-time refresh fills storage; the popup follows it without a reload.
-    await popup.locator('li.quote[data-symbol="WTL"] .quote__price').filter({ hasText: /\d/ }).waitFor();
+    await waitForPrices(popup);
     await popup.locator('.story').first().waitFor();
   });
 

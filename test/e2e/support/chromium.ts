@@ -40,6 +40,14 @@ export interface ExtensionSession {
   close(): Promise<void>;
 }
 
+/**
+ * Waits until a popup shows the last watchlist row with a price: the install-time refresh has
+ * filled storage and the popup has followed it.
+ */
+export async function waitForPrices(popup: Page): Promise<void> {
+  await popup.locator('li.quote[data-symbol="WTL"] .quote__price').filter({ hasText: /\d/ }).waitFor();
+}
+
 export async function launchChromiumWithExtension(fixtures: FixtureTable, build = CHROME_BUILD): Promise<ExtensionSession> {
   if (!existsSync(path.join(build, 'manifest.json'))) {
     throw new Error(`${build} is missing: run \`npm run build\` first`);
