@@ -40,10 +40,6 @@ export function textOf(node: AnyNode | AnyNode[]): string {
   return DomUtils.textContent(node).replace(/\s+/g, ' ').trim();
 }
 
-export function childElements(el: Element): Element[] {
-  return el.children.filter((c): c is Element => c.type === 'tag' || c.type === 'script' || c.type === 'style');
-}
-
 export const byTag =
   (name: string) =>
   (el: Element): boolean =>
