@@ -3,8 +3,8 @@
  * `+12`), green or red, grey when the market is closed or the figure is stale; the title lists
  * the indices and the time of the data.
  */
-import { formatClock, formatPrice } from '../shared/format';
-import type { Snapshot } from '../shared/model';
+import { formatPrice, formatWhen } from '../shared/format';
+import type { MarketState } from '../shared/market-store';
 import type { TimeZoneChoice } from '../shared/settings';
 
 export const BADGE_COLOURS = { up: '#0a7d32', down: '#c62828', muted: '#6b7280' } as const;
@@ -26,12 +26,10 @@ export function badgePercent(percent: number): string {
   return `${sign}${digits}`.slice(0, 4);
 }
 
-export function badgeView(
-  snapshot: Snapshot,
-  subject: string,
-  indexCodes: string[],
-  { trading, stale, zone }: { trading: boolean; stale: boolean; zone: TimeZoneChoice },
-): BadgeView {
+/** Trading, stale and the time of the figures come from the presentation, as on every surface. */
+export function badgeView(snapshot: MarketState, subject: string, indexCodes: string[], zone: TimeZoneChoice, now: number): BadgeView {
+  const trading = snapshot.presentation?.trading === true;
+  const stale = snapshot.presentation?.stale === true;
   const index = snapshot.indices[subject];
   const quote = snapshot.quotes[subject];
   const percent = index?.changePercent ?? quote?.changePercent ?? null;
@@ -43,11 +41,12 @@ export function badgeView(
       const sign = pct.startsWith('-') ? '' : '+';
       return `${q.code} ${formatPrice(q.value)} (${pct === '-0.00' ? '0.00' : sign + pct}%)`;
     });
-  const asOf = snapshot.marketAsOf ?? snapshot.sources['psx-home']?.lastOk ?? null;
+  const asOf = snapshot.presentation?.asOf ?? null;
   const title = [
     'PSX market',
     ...parts,
-    asOf !== null ? `as of ${formatClock(asOf, zone)}${zone === 'Asia/Karachi' ? ' PKT' : ''}${stale ? ' (stale)' : ''}` : null,
+    // With the date when the figures are not today's, as the popup and the bar write it.
+    asOf !== null ? `as of ${formatWhen(asOf, now, zone)}${zone === 'Asia/Karachi' ? ' PKT' : ''}${stale ? ' (not fresh)' : ''}` : null,
   ]
     .filter((p): p is string => p !== null)
     .join('\n');

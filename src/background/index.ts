@@ -3,15 +3,26 @@
  * event that wakes a stopped worker finds its listener; all state lives in storage.
  */
 import { browser } from '../shared/browser';
-import { SETTINGS_KEY } from '../shared/settings';
+import { barPrefsItem, SETTINGS_ITEMS } from '../shared/settings-items';
+import { ensureMigrated } from '../shared/storage/migrations';
+import { createSyncFlusher } from '../shared/storage/sync-flush';
 import { ensureRefreshAlarm, REFRESH_ALARM } from './alarm';
 import { handleMessage } from './messages';
+import { republish } from './publish';
 import { refresh } from './refresh';
 import { syncTickerBar, tellOpenTabs } from './ticker-bar/registration';
 
-const syncBar = (): void => void syncTickerBar().catch(() => undefined);
+const warn = (what: string) => (cause: unknown) => console.warn(`${what} failed:`, cause);
+const syncBar = (): void => void syncTickerBar().catch(warn('ticker bar sync'));
+const flusher = createSyncFlusher(SETTINGS_ITEMS);
+
+/** Which settings item a storage change touched, in either of its two homes. */
+const touched = (changes: Record<string, unknown>, area: string) => (item: (typeof SETTINGS_ITEMS)[number]) =>
+  item.keys.some((k) => k.area === area && k.key in changes);
 
 browser.runtime.onInstalled.addListener(() => {
+  // The cycle migrates 0.1.0's keys before it reads anything (ensureMigrated); until then every
+  // item still reads them, so the bar's sync below sees the user's settings either way.
   void refresh('install');
   syncBar();
 });
@@ -31,7 +42,11 @@ browser.runtime.onMessage.addListener(handleMessage);
 browser.permissions.onAdded.addListener(syncBar);
 browser.permissions.onRemoved.addListener(syncBar);
 browser.storage.onChanged.addListener((changes, area) => {
-  if (area === 'sync' && changes[SETTINGS_KEY]) syncBar();
+  flusher.onChanged(changes, area);
+  const changed = SETTINGS_ITEMS.filter(touched(changes, area));
+  if (changed.includes(barPrefsItem)) syncBar();
+  // The watchlist, the zone or the feeds decide what the market view holds and says.
+  if (changed.some((item) => item !== barPrefsItem)) void republish(Date.now()).catch(warn('re-publishing the market view'));
 });
 
 browser.commands.onCommand.addListener((command) => {
@@ -39,3 +54,5 @@ browser.commands.onCommand.addListener((command) => {
 });
 
 void ensureRefreshAlarm();
+// Edits a page saved while the worker was stopped reach sync now.
+void ensureMigrated().then(() => flusher.flushNow()).catch(warn('flushing settings to sync'));

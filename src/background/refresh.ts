@@ -1,19 +1,19 @@
 /**
  * One refresh cycle: work out which sources are due from what storage says, ask them, write
- * one snapshot, repaint the badge and plan the next wake. A failed source keeps its last good
- * data and records why; the cycle itself never throws.
+ * what they brought (publish.ts), repaint the badge and plan the next wake. A failed source
+ * keeps its last good data and records why; the cycle itself never throws.
  */
 import type { FeedDefinition } from '../shared/feeds';
-import { isTradingPhase } from '../shared/market';
+import { readSnapshot } from '../shared/market-store';
 import { marketView } from '../shared/market-view';
-import type { Snapshot, SourceId } from '../shared/model';
 import type { RefreshSummary } from '../shared/protocol';
-import { readSettings } from '../shared/settings';
-import { readSnapshot, writeSnapshot } from '../shared/snapshot-store';
+import { readSettings } from '../shared/settings-items';
+import { ensureMigrated } from '../shared/storage/migrations';
 import { scheduleWake } from './alarm';
 import { paintBadge } from './badge';
 import { badgeView } from './badge-text';
 import type { CycleContext, RefreshReason } from './cycle-context';
+import { marketState, publish } from './publish';
 import { FALLBACK_AFTER_FAILURES } from './policies';
 import { MIN_WAKE_MS, nextWake, portalDueAt, withBackoff } from './schedule';
 import { feedsDueAt, refreshFeeds } from './tasks/feeds';
@@ -45,7 +45,12 @@ async function runCycle(reason: RefreshReason, deps: RefreshDeps): Promise<Refre
   const now = deps.now ?? Date.now;
   // Should the worker be stopped mid-cycle, this wake finishes the job.
   await scheduleWake(now() + MIN_WAKE_MS);
-  const [settings, snapshot] = await Promise.all([readSettings(), readSnapshot()]);
+  // No reader may see 0.1.0's keys after this: the first cycle of a worker migrates them.
+  await ensureMigrated();
+  const [settings, { snapshot, hasBoard }] = await Promise.all([readSettings(), readSnapshot()]);
+  // storage.session lost the board (a browser restart): a closed market's closing figures are
+  // read once more, so a symbol added tonight still gets its price. Nothing else is asked.
+  if (!hasBoard && settings.watchlist.some((s) => !snapshot.quotes[s])) snapshot.closingQuotesHeld = false;
   const ctx: CycleContext = {
     reason,
     now,
@@ -63,23 +68,16 @@ async function runCycle(reason: RefreshReason, deps: RefreshDeps): Promise<Refre
 
   if (ctx.summary.fetched.length + ctx.summary.failed.length > 0) {
     snapshot.updatedAt = now();
-    await writeSnapshot(snapshot);
+    const { fetched } = ctx.summary;
+    await publish(snapshot, settings, now(), { boardRead: fetched.includes('psx-quotes') || fetched.includes('psx-terminal') });
   }
-  await paintBadge(
-    badgeView(snapshot, settings.badge, settings.indices, {
-      trading: isTradingPhase(ctx.view.phase),
-      // Stale when the source of the figures shown is failing, whichever it is.
-      stale: figureSources(snapshot).some((id) => snapshot.sources[id]?.state === 'failing'),
-      zone: settings.timeZone,
-    }),
-  ).catch(() => undefined); // a badge that cannot be painted is no reason to lose the plan below
+  // The badge renders the same presentation as the popup and the bar.
+  await paintBadge(badgeView(marketState(snapshot, settings, now()), settings.badge, settings.indices, settings.timeZone, now())).catch((cause: unknown) =>
+    // A badge that cannot be painted is no reason to lose the plan below.
+    console.warn('badge not painted:', cause),
+  );
   await scheduleWake(nextWake(dueTimes(ctx, feeds), now()));
   return ctx.summary;
-}
-
-/** The sources behind the figures on screen. */
-function figureSources(snapshot: Snapshot): SourceId[] {
-  return snapshot.quoteSource === 'psx-terminal' ? ['psx-terminal'] : ['psx-quotes', 'psx-home'];
 }
 
 /** When each source is next due, for planning the next wake. */

@@ -3,10 +3,12 @@
  * reorder, see each feed's health). Settings are saved at once to storage.sync.
  */
 import { useCallback } from 'preact/hooks';
-import { normaliseSettings, SETTINGS_KEY, writeSettings, type Settings } from '../shared/settings';
-import { normaliseSnapshot, SNAPSHOT_KEY } from '../shared/snapshot-store';
+import { marketItem } from '../shared/market-store';
+import type { Settings } from '../shared/settings';
+import { updateSettings } from '../shared/settings-items';
+import { storageHealthItem, storageNotice } from '../shared/storage/storage-health';
+import { useItem, useSettings } from '../ui/hooks/useItem';
 import { useNow } from '../ui/hooks/useNow';
-import { useStorageValue } from '../ui/hooks/useStorageValue';
 import { AddFeedForm } from './components/AddFeedForm';
 import { FeedRow } from './components/FeedRow';
 import { BarSettings } from './components/BarSettings';
@@ -14,8 +16,10 @@ import { GeneralSettings } from './components/GeneralSettings';
 import { addFeed, moveFeed, removeFeed } from './feed-actions';
 
 export function App() {
-  const settings = useStorageValue('sync', SETTINGS_KEY, normaliseSettings);
-  const snapshot = useStorageValue('local', SNAPSHOT_KEY, normaliseSnapshot);
+  const settingsState = useSettings();
+  const settings = settingsState?.settings;
+  const market = useItem(marketItem);
+  const storageHealth = useItem(storageHealthItem);
   const now = useNow();
   const onAdd = useCallback(
     async (url: string) => {
@@ -26,10 +30,16 @@ export function App() {
     [settings],
   );
   if (!settings) return <p role="status">Loading…</p>;
-  const save = (next: Settings): void => void writeSettings(next);
+  const save = (edit: (current: Settings) => Settings): void => void updateSettings(edit);
+  const storageSentence = storageHealth ? storageNotice(storageHealth, settingsState?.newer ?? []) : null;
   return (
     <main class="options">
       <h1>PSX Market Overlay</h1>
+      {storageSentence && (
+        <p class="notice notice--storage" role="status">
+          {storageSentence}
+        </p>
+      )}
       <GeneralSettings settings={settings} onChange={save} />
       <BarSettings settings={settings} onChange={save} />
       <section class="feeds" aria-labelledby="feeds-heading">
@@ -39,12 +49,12 @@ export function App() {
             <FeedRow
               key={feed.id}
               feed={feed}
-              health={snapshot?.sources[`feed:${feed.id}`]}
+              health={market?.sources[`feed:${feed.id}`]}
               isFirst={i === 0}
               isLast={i === settings.feeds.length - 1}
               now={now}
               zone={settings.timeZone}
-              onMove={(delta) => void moveFeed(feed.id, delta, settings)}
+              onMove={(delta) => void moveFeed(feed.id, delta)}
               onRemove={() => void removeFeed(feed.id, settings)}
             />
           ))}

@@ -4,10 +4,11 @@
  * and gives the permission back if it is not.
  */
 import { browser } from '../shared/browser';
-import { BUILT_IN_FEED_ORIGINS, feedIdFor, MAX_FEEDS, originPattern, type FeedDefinition } from '../shared/feeds';
+import { BUILT_IN_FEED_ORIGINS, feedIdFor, feedsFit, MAX_FEEDS, originPattern, type FeedDefinition } from '../shared/feeds';
 import { safeHttpUrl } from '../shared/links';
 import { sendMessage } from '../shared/protocol';
-import { updateSettings, writeSettings, type Settings } from '../shared/settings';
+import type { Settings } from '../shared/settings';
+import { updateSettings } from '../shared/settings-items';
 
 export type AddFeedOutcome =
   | { ok: true; feed: FeedDefinition }
@@ -24,6 +25,12 @@ export async function addFeed(rawUrl: string, settings: Settings): Promise<AddFe
   if (url === null || url.length > 500) return { ok: false, reason: 'invalid-url', message: 'Enter an http or https address (at most 500 characters).' };
   if (settings.feeds.some((f) => f.url === url)) return { ok: false, reason: 'duplicate', message: 'That feed is already in the list.' };
   if (settings.feeds.length >= MAX_FEEDS) return { ok: false, reason: 'too-many', message: `At most ${MAX_FEEDS} feeds.` };
+  // The list is one sync item of at most 8 KB: a feed whose address would not fit is refused
+  // now, with a reason, rather than dropped later. The title is not known yet: reserve 80 characters.
+  const probe: FeedDefinition = { id: feedIdFor(url), url, name: new URL(url).hostname, title: 'x'.repeat(80) };
+  if (!feedsFit([...settings.feeds, probe])) {
+    return { ok: false, reason: 'too-many', message: 'The feed list is full: its addresses use all the space your browser syncs. Remove a feed first.' };
+  }
 
   const origins = [originPattern(url)];
   // Both calls start in the click itself: Firefox refuses a request made after an await. Asking
@@ -41,9 +48,12 @@ export async function addFeed(rawUrl: string, settings: Settings): Promise<AddFe
     return { ok: false, reason: 'not-a-feed', message: check.error };
   }
   const host = new URL(url).hostname;
-  const feed: FeedDefinition = { id: feedIdFor(url), url, name: host, title: check.value.title ?? host };
+  const feed: FeedDefinition = { id: feedIdFor(url), url, name: host, title: (check.value.title ?? host).slice(0, 80) };
   // The check took time: apply the addition to the settings as they are now.
-  await updateSettings((current) => ({ ...current, feeds: [...current.feeds.filter((f) => f.url !== url), feed] }));
+  const saved = await updateSettings((current) => ({ ...current, feeds: [...current.feeds.filter((f) => f.url !== url), feed] }));
+  if (!saved.ok || !saved.value.feeds.some((f) => f.url === url)) {
+    return { ok: false, reason: 'too-many', message: saved.ok ? 'The feed list is full. Remove a feed first.' : `The feed could not be saved: ${saved.error.detail}.` };
+  }
   void sendMessage('refreshNow', {});
   return { ok: true, feed };
 }
@@ -52,18 +62,20 @@ export async function addFeed(rawUrl: string, settings: Settings): Promise<AddFe
 export async function removeFeed(id: string, settings: Settings): Promise<void> {
   const feed = settings.feeds.find((f) => f.id === id);
   if (!feed) return;
-  const feeds = settings.feeds.filter((f) => f.id !== id);
-  await writeSettings({ ...settings, feeds });
+  const saved = await updateSettings((current) => ({ ...current, feeds: current.feeds.filter((f) => f.id !== id) }));
+  const feeds = saved.ok ? saved.value.feeds : settings.feeds.filter((f) => f.id !== id);
   const origin = originPattern(feed.url);
   const stillNeeded = isBuiltIn(feed.url) || feeds.some((f) => originPattern(f.url) === origin);
   if (!stillNeeded) await browser.permissions.remove({ origins: [origin] }).catch(() => false);
 }
 
-export async function moveFeed(id: string, delta: -1 | 1, settings: Settings): Promise<void> {
-  const feeds = [...settings.feeds];
-  const from = feeds.findIndex((f) => f.id === id);
-  const to = from + delta;
-  if (from === -1 || to < 0 || to >= feeds.length) return;
-  [feeds[from], feeds[to]] = [feeds[to]!, feeds[from]!];
-  await writeSettings({ ...settings, feeds });
+export async function moveFeed(id: string, delta: -1 | 1): Promise<void> {
+  await updateSettings((current) => {
+    const feeds = [...current.feeds];
+    const from = feeds.findIndex((f) => f.id === id);
+    const to = from + delta;
+    if (from === -1 || to < 0 || to >= feeds.length) return current;
+    [feeds[from], feeds[to]] = [feeds[to]!, feeds[from]!];
+    return { ...current, feeds };
+  });
 }

@@ -1,25 +1,25 @@
 /**
- * The popup: draws whatever storage holds at once (snapshot, settings, directory, series) and
- * follows it as the background writes; it never waits on the network to show something.
- * Every edit is written to storage.sync at once.
+ * The popup: draws whatever storage holds at once (market view, stories, settings, directory,
+ * series) and follows it as the background writes; it never waits on the network to show
+ * something. What it says about the data comes decided in the market view's presentation.
+ * Every edit goes through updateSettings, at once.
  */
-import { useCallback, useState } from 'preact/hooks';
-import { isTradingPhase } from '../shared/market';
-import { marketLabel, marketView } from '../shared/market-view';
-import type { Snapshot } from '../shared/model';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { marketItem, storiesItem, type MarketState } from '../shared/market-store';
 import { switchBarOff, switchBarOn } from '../shared/bar-access';
 import { sendMessage } from '../shared/protocol';
-import { normaliseSeries, SERIES_KEY } from '../shared/series';
-import { normaliseSettings, SETTINGS_KEY, writeSettings, type Settings } from '../shared/settings';
-import { normaliseSnapshot, SNAPSHOT_KEY } from '../shared/snapshot-store';
+import { seriesItem } from '../shared/series';
+import type { Settings } from '../shared/settings';
+import { updateSettings } from '../shared/settings-items';
+import { storageHealthItem, storageNotice } from '../shared/storage/storage-health';
 import { storiesToShow } from '../shared/stories';
-import { normaliseDirectory, SYMBOLS_KEY } from '../shared/symbol-directory';
+import { directoryItem } from '../shared/symbol-directory';
 import { addSymbol, moveSymbol, removeSymbol, restoreBusinessRecorderList } from '../shared/watchlist';
 import { useActiveSite } from '../ui/hooks/useActiveSite';
 import { useLastOpened } from '../ui/hooks/useLastOpened';
 import { useNow } from '../ui/hooks/useNow';
 import { useSourceAccess } from '../ui/hooks/useSourceAccess';
-import { useStorageValue } from '../ui/hooks/useStorageValue';
+import { useItem, useSettings } from '../ui/hooks/useItem';
 import { AccessPrompt } from './components/AccessPrompt';
 import { Header } from './components/Header';
 import { IndicesStrip } from './components/IndicesStrip';
@@ -31,14 +31,17 @@ import { feedsNotice, marketNotice } from './notices';
 
 const STORIES_SHOWN = 8;
 
-/** A snapshot replaces the one on screen unless it was written earlier. */
-const newerSnapshot = (candidate: Snapshot, current: Snapshot): boolean => (candidate.updatedAt ?? 0) >= (current.updatedAt ?? 0);
+/** A market view replaces the one on screen unless it was written earlier. */
+const newerMarket = (candidate: MarketState, current: MarketState): boolean => (candidate.updatedAt ?? 0) >= (current.updatedAt ?? 0);
 
 export function App() {
-  const snapshot = useStorageValue('local', SNAPSHOT_KEY, normaliseSnapshot, newerSnapshot);
-  const settings = useStorageValue('sync', SETTINGS_KEY, normaliseSettings);
-  const directory = useStorageValue('local', SYMBOLS_KEY, normaliseDirectory);
-  const series = useStorageValue('local', SERIES_KEY, normaliseSeries);
+  const market = useItem(marketItem, newerMarket);
+  const stories = useItem(storiesItem);
+  const settingsState = useSettings();
+  const settings = settingsState?.settings;
+  const directory = useItem(directoryItem);
+  const series = useItem(seriesItem);
+  const storageHealth = useItem(storageHealthItem);
   const now = useNow();
   const access = useSourceAccess();
   const lastOpened = useLastOpened();
@@ -54,16 +57,21 @@ export function App() {
       const next = edit(current);
       if (next === current) return;
       setPending(next);
-      void writeSettings(next).finally(() => setPending(null));
+      // Refused (a newer version's data): storage's value comes back on screen.
+      void updateSettings(edit).then((saved) => !saved.ok && setPending(null));
     },
     [current],
   );
+  // The edit stays on screen until storage brings it back, so a row never jumps back and forth.
+  useEffect(() => {
+    if (pending !== null && settings !== undefined && JSON.stringify(settings) === JSON.stringify(pending)) setPending(null);
+  }, [settings, pending]);
   const onRefresh = useCallback(() => {
     setRefreshing(true);
     void sendMessage('refreshNow', {}).finally(() => setRefreshing(false));
   }, []);
 
-  if (snapshot === undefined || current === undefined) {
+  if (market === undefined || current === undefined) {
     return (
       <p class="notice notice--loading" role="status">
         Loading…
@@ -71,33 +79,33 @@ export function App() {
     );
   }
   const zone = current.timeZone;
-  const asOf = snapshot.marketAsOf ?? snapshot.sources['psx-quotes']?.lastOk ?? null;
-  const view = marketView(snapshot.market, snapshot.marketReadAt, now);
-  const hasReading = snapshot.market !== null || snapshot.sources['psx-home']?.attemptedAt != null;
-  const caption = hasReading && !isTradingPhase(view.phase) ? 'Last close' : '';
-  const storiesNotice = feedsNotice(snapshot, current.feeds, now, zone);
+  const { presentation } = market;
+  const storiesNotice = feedsNotice(presentation, current.feeds, now, zone);
+  const storageSentence = storageHealth ? storageNotice(storageHealth, settingsState?.newer ?? []) : null;
 
   return (
     <main class={current.privacy ? 'popup popup--private' : 'popup'}>
       <Header
-        marketLabel={hasReading ? marketLabel(view) : null}
-        phase={view.phase}
-        asOf={asOf}
-        source={snapshot.quoteSource}
+        presentation={presentation}
         now={now}
         zone={zone}
         refreshing={refreshing}
         onRefresh={onRefresh}
       />
-      {access.granted === false ? <AccessPrompt onGrant={access.request} /> : <Notice notice={marketNotice(snapshot, now, zone)} />}
-      <IndicesStrip codes={current.indices} indices={snapshot.indices} />
+      {access.granted === false ? <AccessPrompt onGrant={access.request} /> : <Notice notice={marketNotice(presentation, now, zone)} />}
+      {storageSentence && (
+        <p class="notice notice--storage" role="status">
+          {storageSentence}
+        </p>
+      )}
+      <IndicesStrip codes={current.indices} indices={market.indices} />
       <Watchlist
         symbols={current.watchlist}
-        quotes={snapshot.quotes}
+        quotes={market.quotes}
         instruments={directory?.instruments ?? []}
         series={series ?? {}}
         sort={current.sort}
-        caption={caption}
+        caption={presentation?.caption ?? ''}
         onSort={(sort) => update((s) => ({ ...s, sort }))}
         onAdd={(symbol) => update((s) => addSymbol(s, symbol))}
         onRemove={(symbol) => update((s) => removeSymbol(s, symbol))}
@@ -112,7 +120,7 @@ export function App() {
           <StoryList
             key={feed.id}
             title={feed.title}
-            stories={storiesToShow(snapshot.stories, feed.id, now, STORIES_SHOWN)}
+            stories={storiesToShow(stories ?? [], feed.id, now, STORIES_SHOWN)}
             now={now}
             emptyText={storiesNotice?.kind === 'loading' ? storiesNotice.text : 'No stories yet.'}
             newSince={lastOpened ?? null}

@@ -1,9 +1,11 @@
 /**
- * The sentences the popup shows about the data itself: still loading, a source failing, data
- * going stale. Pure, so each case is table-tested; never a stack trace or an HTTP code alone.
+ * The sentences the popup shows about the data: still loading, a source failing, data going
+ * stale. The facts come decided from the presentation (shared/presentation.ts); this only puts
+ * them into words, so each case is table-tested; never a stack trace or an HTTP code alone.
  */
 import { formatWhen } from '../shared/format';
-import type { ErrorKind, Snapshot, SourceStatus } from '../shared/model';
+import type { ErrorKind } from '../shared/model';
+import type { Presentation } from '../shared/presentation';
 import type { TimeZoneChoice } from '../shared/settings';
 
 export type Notice =
@@ -12,12 +14,7 @@ export type Notice =
   | { kind: 'fallback'; text: string }
   | { kind: 'feeds-failing'; text: string };
 
-function failing(status: SourceStatus | undefined): boolean {
-  if (!status?.lastError) return false;
-  return status.lastOk === null || status.lastError.at >= status.lastOk;
-}
-
-function reasonPhrase(kind: ErrorKind): string {
+function reasonPhrase(kind: ErrorKind | null): string {
   switch (kind) {
     case 'offline':
       return 'You appear to be offline';
@@ -32,44 +29,30 @@ function reasonPhrase(kind: ErrorKind): string {
   }
 }
 
-/** The first failing PSX source decides the sentence; quotes matter more than indices. */
-export function marketNotice(snapshot: Snapshot, now: number, zone: TimeZoneChoice): Notice | null {
-  const home = snapshot.sources['psx-home'];
-  const quotes = snapshot.sources['psx-quotes'];
-  const failed = failing(quotes) ? quotes : failing(home) ? home : undefined;
-  if (!failed?.lastError) {
-    if (home?.attemptedAt == null && quotes?.attemptedAt == null) {
-      return { kind: 'loading', text: 'Loading market data…' };
-    }
-    return null;
+export function marketNotice(presentation: Presentation | null, now: number, zone: TimeZoneChoice): Notice | null {
+  const facts = presentation?.notice ?? (presentation === null ? { kind: 'loading' as const, reason: null, since: null, showingFrom: null } : null);
+  if (facts === null) return null;
+  if (facts.kind === 'loading') return { kind: 'loading', text: 'Loading market data…' };
+  const since = facts.since === null ? 'recently' : formatWhen(facts.since, now, zone);
+  if (facts.kind === 'fallback' && facts.showingFrom !== null) {
+    return { kind: 'fallback', text: `PSX data portal unreachable since ${since} — showing PSX Terminal prices from ${formatWhen(facts.showingFrom, now, zone)}.` };
   }
-  const since = formatWhen(failed.failingSince ?? failed.lastError.at, now, zone);
-  const terminal = snapshot.sources['psx-terminal'];
-  if (snapshot.quoteSource === 'psx-terminal' && terminal?.lastOk != null) {
-    return {
-      kind: 'fallback',
-      text: `PSX data portal unreachable since ${since} — showing PSX Terminal prices from ${formatWhen(terminal.lastOk, now, zone)}.`,
-    };
-  }
-  const lastGood = quotes?.lastOk ?? home?.lastOk ?? null;
-  const showing =
-    lastGood === null ? 'no prices yet' : `showing prices from ${formatWhen(lastGood, now, zone)}`;
-  return { kind: 'unreachable', text: `${reasonPhrase(failed.lastError.kind)} since ${since} — ${showing}.` };
+  const showing = facts.showingFrom === null ? 'no prices yet' : `showing prices from ${formatWhen(facts.showingFrom, now, zone)}`;
+  return { kind: 'unreachable', text: `${reasonPhrase(facts.reason)} since ${since} — ${showing}.` };
 }
 
 /** Names the failing feeds, and the age of the oldest stories still shown from them. */
 export function feedsNotice(
-  snapshot: Snapshot,
+  presentation: Presentation | null,
   feeds: readonly { id: string; title: string }[],
   now: number,
   zone: TimeZoneChoice,
 ): Notice | null {
-  const statuses = feeds.map((f) => snapshot.sources[`feed:${f.id}`]);
-  if (statuses.every((s) => s?.attemptedAt == null)) return { kind: 'loading', text: 'Loading stories…' };
-  const broken = feeds.filter((_, i) => failing(statuses[i]));
+  const facts = presentation?.feeds;
+  if (!facts || facts.loading) return { kind: 'loading', text: 'Loading stories…' };
+  const broken = feeds.filter((f) => facts.failing.includes(f.id));
   if (broken.length === 0) return null;
   const names = broken.map((f) => `“${f.title}”`).join(', ');
-  const kept = broken.map((f) => snapshot.sources[`feed:${f.id}`]?.lastOk ?? 0).filter((t) => t > 0);
-  const showing = kept.length > 0 ? ` — showing stories from ${formatWhen(Math.min(...kept), now, zone)}` : '';
+  const showing = facts.showingFrom !== null ? ` — showing stories from ${formatWhen(facts.showingFrom, now, zone)}` : '';
   return { kind: 'feeds-failing', text: `${names} ${broken.length === 1 ? 'feed' : 'feeds'} unreachable${showing}.` };
 }

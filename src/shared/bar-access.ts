@@ -5,27 +5,38 @@
  * and the permission events to register or unregister the content script.
  */
 import { browser } from './browser';
-import { readSettings, writeSettings } from './settings';
+import { updateSettings } from './settings-items';
+import { defineItem } from './storage/item';
 
 export const ALL_SITES = ['https://*/*', 'http://*/*'];
 export const BAR_ORIGINS_KEY = 'barOrigins';
+
+/** The origins granted for the bar (0.1.0 stored the same array bare: version 0). */
+export const barOriginsItem = defineItem<string[]>({
+  area: 'local',
+  key: BAR_ORIGINS_KEY,
+  version: 1,
+  normalise: (raw) => (Array.isArray(raw) ? raw.filter((o): o is string => typeof o === 'string' && o.length <= 300).slice(0, 20) : []),
+});
+
+const setShowBar = (showBar: boolean) => updateSettings((s) => ({ ...s, showBar }));
 
 export async function switchBarOn(origins: string[] = ALL_SITES): Promise<boolean> {
   // The request starts in the click (Firefox refuses it after an await). The switch is written
   // at the same time: Firefox may close the popup while its prompt is open, and the background
   // registers the bar as soon as the permission arrives, whoever is still there to see it.
   const asked = browser.permissions.request({ origins }).catch(() => false);
-  await browser.storage.local.set({ [BAR_ORIGINS_KEY]: origins });
-  await writeSettings({ ...(await readSettings()), showBar: true });
+  await barOriginsItem.update(() => origins);
+  await setShowBar(true);
   if (await asked) return true;
-  await browser.storage.local.remove(BAR_ORIGINS_KEY);
-  await writeSettings({ ...(await readSettings()), showBar: false });
+  await barOriginsItem.remove();
+  await setShowBar(false);
   return false;
 }
 
 export async function switchBarOff(): Promise<void> {
-  await writeSettings({ ...(await readSettings()), showBar: false });
-  const stored = (await browser.storage.local.get(BAR_ORIGINS_KEY))[BAR_ORIGINS_KEY];
-  await browser.storage.local.remove(BAR_ORIGINS_KEY);
-  if (Array.isArray(stored) && stored.length > 0) await browser.permissions.remove({ origins: stored as string[] }).catch(() => false);
+  await setShowBar(false);
+  const stored = await barOriginsItem.get();
+  await barOriginsItem.remove();
+  if (stored.length > 0) await browser.permissions.remove({ origins: stored }).catch(() => false);
 }

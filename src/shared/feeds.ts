@@ -3,6 +3,7 @@
  * user adds in the options page (each behind an optional host permission for its origin).
  */
 import { safeHttpUrl } from './links';
+import { jsonBytes, keepWithinBytes } from './storage/size';
 
 export interface FeedDefinition {
   id: string;
@@ -29,6 +30,13 @@ export const LATEST_NEWS_FEED: FeedDefinition = {
 
 export const DEFAULT_FEEDS: readonly FeedDefinition[] = [WORLD_FEED, LATEST_NEWS_FEED];
 export const MAX_FEEDS = 12;
+/** Sync holds 8 KB an item: the feed list stays within this much JSON (checked when adding). */
+export const FEEDS_BYTES = 7_000;
+
+/** Whether a list of feeds fits its sync item; adding a feed that would not is refused. */
+export function feedsFit(feeds: readonly FeedDefinition[]): boolean {
+  return feeds.length <= MAX_FEEDS && jsonBytes(feeds) <= FEEDS_BYTES;
+}
 
 /** Origins granted at install (manifest host_permissions); other feeds need an optional grant. */
 export const BUILT_IN_FEED_ORIGINS = ['https://www.brecorder.com'];
@@ -57,9 +65,13 @@ export function normaliseFeeds(raw: unknown): FeedDefinition[] {
     const url = typeof item?.url === 'string' && item.url.length <= 500 ? safeHttpUrl(item.url) : null;
     const id = typeof item?.id === 'string' && FEED_ID.test(item.id) ? item.id : null;
     if (url === null || id === null || out.some((f) => f.id === id || f.url === url)) continue;
-    const text = (v: unknown, fallback: string): string => (typeof v === 'string' && v.trim() !== '' ? v.trim().slice(0, 80) : fallback);
+    // Control characters would cost six bytes each in sync's JSON; a name has no use for them.
+    const text = (v: unknown, fallback: string): string => {
+      const clean = typeof v === 'string' ? v.replace(/[\u0000-\u001f\u007f]/g, ' ').trim() : '';
+      return clean !== '' ? clean.slice(0, 80) : fallback;
+    };
     out.push({ id, url, name: text(item.name, new URL(url).hostname), title: text(item.title, new URL(url).hostname) });
     if (out.length === MAX_FEEDS) break;
   }
-  return out;
+  return keepWithinBytes(out, FEEDS_BYTES, 'oldest');
 }

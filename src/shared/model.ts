@@ -68,7 +68,9 @@ export type ErrorKind =
   | 'rate-limited'
   | 'server'
   | 'http'
-  | 'parse';
+  | 'parse'
+  /** Our own fault: an exception or a storage write the browser refused. */
+  | 'internal';
 
 export interface SourceError {
   kind: ErrorKind;

@@ -23,7 +23,14 @@ export interface MessageMap {
   refreshNow: { request: Record<string, never>; response: RefreshSummary };
   /** Fetch a feed once and say whether it is one; only the background fetches. */
   checkFeed: { request: { url: string }; response: FeedCheck };
+  /** From the bar: hide it on the sender tab's own site (the site is the sender's, never the payload's). */
+  hideBarOnSite: { request: Record<string, never>; response: { site: string } };
+  /** From the bar: switch it off everywhere. */
+  hideBarEverywhere: { request: Record<string, never>; response: null };
 }
+
+/** The only messages a content script (the bar, inside other sites' pages) may send. */
+export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageName> = new Set(['hideBarOnSite', 'hideBarEverywhere']);
 
 export type MessageName = keyof MessageMap;
 
@@ -41,7 +48,7 @@ export function isMessage(value: unknown): value is AnyMessage {
   if (value === null || typeof value !== 'object') return false;
   const { type, payload } = value as { type?: unknown; payload?: unknown };
   if (payload === null || typeof payload !== 'object') return false;
-  if (type === 'refreshNow') return true;
+  if (type === 'refreshNow' || type === 'hideBarOnSite' || type === 'hideBarEverywhere') return true;
   if (type === 'checkFeed') return typeof (payload as { url?: unknown }).url === 'string';
   return false;
 }

@@ -1,8 +1,10 @@
 /**
- * Today's intraday series per watchlist symbol, for sparklines: at most 60 points each, kept in
- * `storage.local` apart from the snapshot so the popup's first read stays small.
+ * Today's intraday series per watchlist symbol, for sparklines: at most 60 points each. Kept in
+ * `storage.session`: they change every quotes cycle, and content scripts are not sent
+ * storage.session's changes, so the bar's tabs never receive them. After a browser restart
+ * each series is fetched again (0.1.0 kept them in storage.local; the migration drops that copy).
  */
-import { browser } from './browser';
+import { defineItem } from './storage/item';
 import { PKT_OFFSET_MS, pktMidnight } from './session';
 
 /** `[epochMs, price]`, oldest first. */
@@ -21,22 +23,35 @@ export const MAX_SERIES_POINTS = 60;
 
 export type SeriesMap = Record<string, SymbolSeries>;
 
+const isPoint = (p: unknown): p is SeriesPoint =>
+  Array.isArray(p) && p.length === 2 && typeof p[0] === 'number' && typeof p[1] === 'number' && Number.isFinite(p[0]) && Number.isFinite(p[1]);
+
 export function normaliseSeries(raw: unknown): SeriesMap {
-  return raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as SeriesMap) : {};
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return {};
+  const out: SeriesMap = {};
+  for (const [symbol, value] of Object.entries(raw as Record<string, unknown>).slice(0, 200)) {
+    const s = value as Partial<Record<keyof SymbolSeries, unknown>> | null;
+    if (typeof s?.day !== 'string' || typeof s.fetchedAt !== 'number' || !Array.isArray(s.points)) continue;
+    out[symbol] = { day: s.day, fetchedAt: s.fetchedAt, points: s.points.filter(isPoint).slice(-MAX_SERIES_POINTS) };
+  }
+  return out;
 }
+
+export const seriesItem = defineItem<SeriesMap>({
+  area: 'session',
+  key: SERIES_KEY,
+  version: 1,
+  normalise: normaliseSeries,
+});
+
+/** 0.1.0's copy in storage.local, dropped by the migration. */
+export const LEGACY_SERIES_KEY = SERIES_KEY;
 
 /** The calendar date in Pakistan (UTC+5, no daylight saving) of an instant. */
 export function pktDate(at: number): string {
   return new Date(at + PKT_OFFSET_MS).toISOString().slice(0, 10);
 }
 
-export async function readSeries(): Promise<SeriesMap> {
-  return normaliseSeries((await browser.storage.local.get(SERIES_KEY))[SERIES_KEY]);
-}
-
-export async function writeSeries(series: SeriesMap): Promise<void> {
-  await browser.storage.local.set({ [SERIES_KEY]: series });
-}
 
 /** The trading window a day's series lives in: 09:15 to 16:45 PKT (Friday's late close). */
 const WINDOW_START_MS = (9 * 60 + 15) * 60_000;

@@ -1,11 +1,12 @@
 /**
- * User settings, kept in `storage.sync` (small, follows the user across machines). The defaults
- * object is the schema: every field read back is validated against it and falls back to the
- * default on its own, so one corrupt field never costs the user the rest.
+ * User settings, as one logical value. They are stored as four small `storage.sync` items
+ * (settings-items.ts) so none nears sync's 8 KB per-item quota; this module is the schema:
+ * every field read back is validated and falls back to its default on its own, so one corrupt
+ * field never costs the user the rest.
  */
-import { browser } from './browser';
 import { isSymbol } from './symbol';
 import { DEFAULT_FEEDS, normaliseFeeds, type FeedDefinition } from './feeds';
+import { keepWithinBytes } from './storage/size';
 
 /** The 30 symbols of the Business Recorder ticker, in its order. */
 export const BUSINESS_RECORDER_WATCHLIST: readonly string[] = [
@@ -14,14 +15,11 @@ export const BUSINESS_RECORDER_WATCHLIST: readonly string[] = [
   'PPL', 'PRL', 'SILK', 'SNGP', 'SSGC', 'TELE', 'TPLP', 'TRG', 'UNITY', 'WTL',
 ];
 
-export const SETTINGS_VERSION = 1;
-export const SETTINGS_KEY = 'settings';
 export const MAX_WATCHLIST = 100;
 
 export type TimeZoneChoice = 'local' | 'Asia/Karachi';
 
 export interface Settings {
-  version: number;
   watchlist: string[];
   indices: string[];
   /** Show times in the browser's zone, or always in Pakistan time. */
@@ -55,7 +53,6 @@ export type WatchlistSort = 'user' | 'change' | 'symbol';
 export const MIN_QUOTES_PERIOD_SEC = 30;
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
-  version: SETTINGS_VERSION,
   watchlist: [...BUSINESS_RECORDER_WATCHLIST],
   indices: ['KSE100', 'KSE30'],
   timeZone: 'local',
@@ -72,6 +69,16 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   barSpeed: 'normal',
   barHiddenSites: [],
 });
+
+/** Sync holds 8 KB an item; the hidden sites keep the newest that fit in this much JSON. */
+export const HIDDEN_SITES_BYTES = 6_000;
+export const MAX_HIDDEN_SITES = 100;
+
+function hiddenSites(raw: unknown): string[] {
+  if (!Array.isArray(raw)) return [];
+  const valid = [...new Set(raw.filter((h): h is string => typeof h === 'string' && /^[a-z0-9.-]{1,253}$/.test(h)))];
+  return keepWithinBytes(valid.slice(-MAX_HIDDEN_SITES), HIDDEN_SITES_BYTES, 'newest');
+}
 
 function integerIn(value: unknown, min: number, max: number, fallback: number): number {
   return typeof value === 'number' && Number.isFinite(value) ? Math.min(max, Math.max(min, Math.round(value))) : fallback;
@@ -94,7 +101,6 @@ function symbolList(value: unknown, fallback: readonly string[], max: number): s
 export function normaliseSettings(raw: unknown): Settings {
   const source = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
   return {
-    version: SETTINGS_VERSION,
     watchlist: symbolList(source['watchlist'], DEFAULT_SETTINGS.watchlist, MAX_WATCHLIST),
     indices: symbolList(source['indices'], DEFAULT_SETTINGS.indices, 10),
     timeZone: source['timeZone'] === 'Asia/Karachi' ? 'Asia/Karachi' : 'local',
@@ -107,35 +113,14 @@ export function normaliseSettings(raw: unknown): Settings {
     feeds: normaliseFeeds(source['feeds']),
     sort: source['sort'] === 'change' || source['sort'] === 'symbol' ? source['sort'] : 'user',
     collapsedFeeds: Array.isArray(source['collapsedFeeds'])
-      ? source['collapsedFeeds'].filter((id): id is string => typeof id === 'string').slice(0, 20)
+      ? source['collapsedFeeds'].filter((id): id is string => typeof id === 'string' && /^[a-z0-9-]{1,40}$/.test(id)).slice(0, 20)
       : [],
     privacy: source['privacy'] === true,
     showBar: source['showBar'] === true,
     barPosition: source['barPosition'] === 'bottom' ? 'bottom' : 'top',
     barMode: source['barMode'] === 'push' ? 'push' : 'overlay',
     barSpeed: source['barSpeed'] === 'slow' || source['barSpeed'] === 'fast' ? source['barSpeed'] : 'normal',
-    barHiddenSites: Array.isArray(source['barHiddenSites'])
-      ? // storage.sync holds 8 KB per item: the list keeps its newest 100 sites.
-        [...new Set(source['barHiddenSites'].filter((h): h is string => typeof h === 'string' && /^[a-z0-9.-]{1,253}$/.test(h)))].slice(-100)
-      : [],
+    barHiddenSites: hiddenSites(source['barHiddenSites']),
   };
 }
 
-export async function readSettings(): Promise<Settings> {
-  const stored = await browser.storage.sync.get(SETTINGS_KEY);
-  return normaliseSettings(stored[SETTINGS_KEY]);
-}
-
-export async function writeSettings(settings: Settings): Promise<void> {
-  await browser.storage.sync.set({ [SETTINGS_KEY]: normaliseSettings(settings) });
-}
-
-/**
- * Reads the settings afresh and applies one change: for edits that wait on something (a
- * permission prompt, a feed check) and must not overwrite what another page changed meanwhile.
- */
-export async function updateSettings(edit: (current: Settings) => Settings): Promise<Settings> {
-  const next = edit(await readSettings());
-  await writeSettings(next);
-  return next;
-}

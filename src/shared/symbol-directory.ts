@@ -1,8 +1,10 @@
 /**
  * The PSX instrument directory (`/symbols`): names for the watchlist and the candidates for
- * search-to-add. Kept in `storage.local` apart from the snapshot, refreshed once a day.
+ * search-to-add. Kept in `storage.local` apart from the market view, refreshed once a day.
+ * 0.1.0 stored the same shape bare under the same key: version 0, read as it is.
  */
-import { browser } from './browser';
+import { isSymbol } from './symbol';
+import { defineItem } from './storage/item';
 
 export interface Instrument {
   symbol: string;
@@ -19,21 +21,29 @@ export interface SymbolDirectory {
 
 export const SYMBOLS_KEY = 'symbols';
 
+function instrument(raw: unknown): Instrument | null {
+  const i = raw as Partial<Record<keyof Instrument, unknown>> | null;
+  if (typeof i?.symbol !== 'string' || !isSymbol(i.symbol)) return null;
+  const text = (v: unknown): string => (typeof v === 'string' ? v.slice(0, 120) : '');
+  return { symbol: i.symbol, name: text(i.name), sector: text(i.sector), isETF: i.isETF === true, isDebt: i.isDebt === true };
+}
+
 export function normaliseDirectory(raw: unknown): SymbolDirectory {
-  const value = raw as Partial<SymbolDirectory> | null;
+  const value = raw as Partial<Record<keyof SymbolDirectory, unknown>> | null;
   return {
     fetchedAt: typeof value?.fetchedAt === 'number' ? value.fetchedAt : null,
-    instruments: Array.isArray(value?.instruments) ? value.instruments : [],
+    instruments: Array.isArray(value?.instruments)
+      ? value.instruments.map(instrument).filter((i): i is Instrument => i !== null).slice(0, 5_000)
+      : [],
   };
 }
 
-export async function readDirectory(): Promise<SymbolDirectory> {
-  return normaliseDirectory((await browser.storage.local.get(SYMBOLS_KEY))[SYMBOLS_KEY]);
-}
-
-export async function writeDirectory(directory: SymbolDirectory): Promise<void> {
-  await browser.storage.local.set({ [SYMBOLS_KEY]: directory });
-}
+export const directoryItem = defineItem<SymbolDirectory>({
+  area: 'local',
+  key: SYMBOLS_KEY,
+  version: 1,
+  normalise: normaliseDirectory,
+});
 
 /**
  * Candidates for a query: symbol prefix first, then a word of the name starting with it; debt

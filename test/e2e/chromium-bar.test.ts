@@ -34,8 +34,12 @@ async function waitForSwitch(popup: Page, on: boolean): Promise<void> {
 async function waitForBar(page: Page, present = true): Promise<void> {
   const deadline = Date.now() + 10_000;
   while (Date.now() < deadline) {
-    const bar = await readBar(page);
-    if ((bar !== null && bar.bar !== null) === present) return;
+    // The bar can go between two CDP calls of one read (its node is then gone): read again.
+    const bar = await readBar(page).catch((cause: unknown) => {
+      if (String(cause).includes('Could not find node')) return undefined;
+      throw cause;
+    });
+    if (bar !== undefined && (bar !== null && bar.bar !== null) === present) return;
     await page.waitForTimeout(150);
   }
   throw new Error(`the bar was ${present ? 'never shown' : 'never removed'}`);

@@ -117,7 +117,7 @@ describe('Chromium: faults in the quote pipeline', () => {
     const watch = session.requests.filter((r) => r.url === URLS.marketWatch).map((r) => r.headers['x-req-id']);
     expect(watch).toEqual(['stale-token', 'fresh-token']);
     expect(portalRequests(session)).toEqual([URLS.home, URLS.marketWatch, URLS.home, URLS.marketWatch]);
-    expect((await readStoredSnapshot(session))?.quotes['HUBC']?.price).toBe(202.71);
+    expect((await readStoredSnapshot(session))?.quotes['HUBC']?.[0]).toBe(202.71);
   });
 
   it('shows PSX Terminal figures, labelled, after the portal fails three cycles', async () => {

@@ -55,7 +55,7 @@ const READ_POPUP = `
  */
 const READ_SNAPSHOT = `
   if (!window.browser?.storage) return 'browser.storage is not available to the page';
-  return window.browser.storage.local.get('snapshot').then((r) => JSON.stringify(r), (e) => 'storage error: ' + e);
+  return window.browser.storage.local.get('market').then((r) => JSON.stringify(r), (e) => 'storage error: ' + e);
 `;
 
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -86,7 +86,7 @@ function rebuiltNote(before: string | undefined): string {
 function timingNote(state: PopupState, snapshotJson: string): string {
   try {
     const parsed: unknown = JSON.parse(snapshotJson);
-    const snapshot = (parsed as { snapshot?: { updatedAt?: unknown } }).snapshot;
+    const snapshot = (parsed as { market?: { value?: { updatedAt?: unknown } } }).market?.value;
     if (typeof snapshot?.updatedAt !== 'number') return '';
     return `\nsnapshot written ${snapshot.updatedAt - state.openedAt} ms after the popup page started loading`;
   } catch {

@@ -6,7 +6,7 @@
  * requests a minute for a 30-symbol list.
  */
 import { isTradingPhase } from '../../shared/market';
-import { pktDate, readSeries, writeSeries, type SeriesMap } from '../../shared/series';
+import { pktDate, seriesItem, type SeriesMap } from '../../shared/series';
 import { downsample } from '../../shared/series';
 import { readIntradaySeries } from '../../sources/psx/series';
 import { fail, succeed, type CycleContext } from '../cycle-context';
@@ -40,7 +40,7 @@ export async function refreshSeries(ctx: CycleContext, token: string | null): Pr
   // Only on a trading board the portal confirmed in this very cycle (which also gave the token).
   if (ctx.view.basis !== 'board' || !isTradingPhase(ctx.view.phase)) return;
   const { watchlist } = ctx.settings;
-  const series = await readSeries();
+  const series = await seriesItem.get();
   const now = ctx.now();
   if (ctx.summary.fetched.includes('psx-quotes')) {
     const prices = Object.fromEntries(
@@ -61,6 +61,8 @@ export async function refreshSeries(ctx: CycleContext, token: string | null): Pr
     series[symbol] = { day: pktDate(now), fetchedAt: now, points: result.value };
   }
   // Symbols that left the watchlist take their series with them.
-  await writeSeries(Object.fromEntries(Object.entries(series).filter(([s]) => watchlist.includes(s))));
+  const kept = Object.fromEntries(Object.entries(series).filter(([s]) => watchlist.includes(s)));
+  const written = await seriesItem.update(() => kept);
+  if (!written.ok) console.warn('series not saved:', written.error.detail);
   if (batch.length > 0 && !failed) succeed(ctx, 'psx-series');
 }

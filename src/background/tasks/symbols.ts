@@ -1,5 +1,5 @@
 /** The instrument directory, once a day; a failure keeps yesterday's list. */
-import { writeDirectory } from '../../shared/symbol-directory';
+import { directoryItem } from '../../shared/symbol-directory';
 import { readSymbols } from '../../sources/psx/symbols';
 import { fail, isDueNow, succeed, type CycleContext } from '../cycle-context';
 import { SYMBOLS_POLICY } from '../policies';
@@ -27,6 +27,11 @@ export async function refreshSymbols(ctx: CycleContext): Promise<void> {
     fail(ctx, 'psx-symbols', result.error, SYMBOLS_POLICY);
     return;
   }
-  await writeDirectory({ fetchedAt: ctx.now(), instruments: result.value });
+  const directory = { fetchedAt: ctx.now(), instruments: result.value };
+  const written = await directoryItem.update(() => directory);
+  if (!written.ok) {
+    fail(ctx, 'psx-symbols', { kind: 'internal', detail: `not saved: ${written.error.detail}`, at: ctx.now() }, SYMBOLS_POLICY);
+    return;
+  }
   succeed(ctx, 'psx-symbols');
 }

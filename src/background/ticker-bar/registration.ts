@@ -7,17 +7,15 @@
 // eslint-disable-next-line no-restricted-imports
 import barScript from '../../content/ticker/bar.iife.ts?script';
 import { browser } from '../../shared/browser';
-import { readSettings } from '../../shared/settings';
+import { readSettings } from '../../shared/settings-items';
 
 export const BAR_SCRIPT_ID = 'psx-ticker-bar';
-export { BAR_ORIGINS_KEY } from '../../shared/bar-access';
-import { BAR_ORIGINS_KEY } from '../../shared/bar-access';
+import { barOriginsItem } from '../../shared/bar-access';
 
 async function barOrigins(): Promise<string[]> {
-  const [stored, granted] = await Promise.all([browser.storage.local.get(BAR_ORIGINS_KEY), browser.permissions.getAll()]);
-  const wanted = stored[BAR_ORIGINS_KEY];
+  const [wanted, granted] = await Promise.all([barOriginsItem.get(), browser.permissions.getAll()]);
   const origins = new Set(granted.origins ?? []);
-  return Array.isArray(wanted) ? wanted.filter((o): o is string => typeof o === 'string' && origins.has(o)) : [];
+  return wanted.filter((o) => origins.has(o));
 }
 
 let queue: Promise<unknown> = Promise.resolve();
@@ -45,7 +43,7 @@ async function syncOnce(): Promise<'registered' | 'unregistered'> {
     // it was given goes back; no user gesture is needed to give permissions up.
     if (!settings.showBar && matches.length > 0) {
       await browser.permissions.remove({ origins: matches }).catch(() => false);
-      await browser.storage.local.remove(BAR_ORIGINS_KEY);
+      await barOriginsItem.remove();
     }
     return 'unregistered';
   }

@@ -1,13 +1,24 @@
 /**
  * Content script of the ticker bar, registered at runtime only once the user switches the bar
- * on and grants access (see src/background/ticker-bar). One snapshot read per page load, no
- * network request; updates come through storage.onChanged. Built as one self-contained file.
+ * on and grants access (see src/background/ticker-bar). One read per storage area per page
+ * load, no network request; updates come through storage.onChanged. It writes nothing: hiding
+ * itself is a message the background carries out. Built as one self-contained file.
  */
 import { browser, type Runtime } from '../../shared/browser';
-import { normaliseSettings, SETTINGS_KEY, updateSettings, type Settings } from '../../shared/settings';
-import { normaliseSnapshot, SNAPSHOT_KEY } from '../../shared/snapshot-store';
-import type { Snapshot } from '../../shared/model';
+import { marketItem, storiesItem } from '../../shared/market-store';
+import { sendMessage } from '../../shared/protocol';
+import type { Settings } from '../../shared/settings';
+import { barPrefsItem, feedsItem, prefsItem, watchlistItem } from '../../shared/settings-items';
+import { readItems, upgrade } from '../../shared/storage/item';
+import { type BarData } from './items';
 import { mountBar, type Bar } from './mount';
+
+const SETTINGS_PARTS = [prefsItem, watchlistItem, feedsItem, barPrefsItem] as const;
+
+async function readSettingsOnce(): Promise<Settings> {
+  const [prefs, watchlist, feeds, bar] = await readItems(SETTINGS_PARTS);
+  return { ...prefs.value, watchlist: watchlist.value, feeds: feeds.value, ...bar.value };
+}
 
 const isHtmlPage = (): boolean => document.contentType === 'text/html' || document.contentType === 'application/xhtml+xml';
 
@@ -21,9 +32,9 @@ const extensionGone = (): boolean => {
 };
 
 async function start(): Promise<void> {
-  const [local, sync] = await Promise.all([browser.storage.local.get(SNAPSHOT_KEY), browser.storage.sync.get(SETTINGS_KEY)]);
-  let snapshot: Snapshot = normaliseSnapshot(local[SNAPSHOT_KEY]);
-  let settings: Settings = normaliseSettings(sync[SETTINGS_KEY]);
+  const [[market, stories], first] = await Promise.all([readItems([marketItem, storiesItem] as const), readSettingsOnce()]);
+  const data: BarData = { market: market.value, stories: stories.value };
+  let settings: Settings = first;
   const site = location.hostname;
   const wanted = (s: Settings): boolean => s.showBar && !s.barHiddenSites.includes(site);
   let bar: Bar | null = null;
@@ -36,20 +47,31 @@ async function start(): Promise<void> {
       return;
     }
     if (!bar) {
-      bar = mountBar(snapshot, settings, {
-        hideOnSite: () => void updateSettings((s) => ({ ...s, barHiddenSites: [...s.barHiddenSites, site] })),
-        hideEverywhere: () => void updateSettings((s) => ({ ...s, showBar: false })),
+      bar = mountBar(data, settings, {
+        hideOnSite: () => void sendMessage('hideBarOnSite', {}),
+        hideEverywhere: () => void sendMessage('hideBarEverywhere', {}),
       });
       if (toggledOff) bar.setVisible(false);
-    } else bar.update(snapshot, settings);
+    } else bar.update(data, settings);
   };
 
   browser.storage.onChanged.addListener((changes, area) => {
     if (extensionGone()) return sync_();
-    if (area === 'local' && changes[SNAPSHOT_KEY]) snapshot = normaliseSnapshot(changes[SNAPSHOT_KEY].newValue);
-    else if (area === 'sync' && changes[SETTINGS_KEY]) settings = normaliseSettings(changes[SETTINGS_KEY].newValue);
-    else return;
-    sync_();
+    // The market view and the stories arrive whole in the change: no read needed.
+    const marketChange = area === 'local' ? changes[marketItem.spec.key] : undefined;
+    const storiesChange = area === 'local' ? changes[storiesItem.spec.key] : undefined;
+    if (marketChange) data.market = upgrade(marketItem.spec, marketChange.newValue).value;
+    if (storiesChange) data.stories = upgrade(storiesItem.spec, storiesChange.newValue).value;
+    const settingsChanged = SETTINGS_PARTS.some((item) => item.keys.some((k) => k.area === area && k.key in changes));
+    if (settingsChanged) {
+      // A setting may live in sync or in its local pending copy: read both again.
+      void readSettingsOnce().then((next) => {
+        settings = next;
+        sync_();
+      }, (cause: unknown) => console.warn('PSX bar: settings unreadable', cause));
+      return;
+    }
+    if (marketChange || storiesChange) sync_();
   });
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     if (sender.id !== browser.runtime.id || message === null || typeof message !== 'object') return undefined;

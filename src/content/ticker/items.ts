@@ -5,39 +5,36 @@
  */
 import { ARROWS, directionOf, formatAbsChange, formatAbsPercent, formatPrice, formatWhen, type Direction } from '../../shared/format';
 import { safeHttpUrl } from '../../shared/links';
-import { marketView } from '../../shared/market-view';
-import type { Snapshot } from '../../shared/model';
+import type { MarketState } from '../../shared/market-store';
+import type { Story } from '../../shared/model';
+import type { Presentation } from '../../shared/presentation';
 import type { Settings } from '../../shared/settings';
 import { storiesToShow } from '../../shared/stories';
+
+/** What the bar reads from storage: the market view and the stories. */
+export interface BarData {
+  market: MarketState;
+  stories: Story[];
+}
 
 export type BarItem =
   | { kind: 'quote'; key: string; symbol: string; price: string; change: string; direction: Direction }
   | { kind: 'story'; key: string; title: string; href: string | null };
 
-const STATE_WORDS: Record<string, string> = {
-  open: 'Open',
-  'pre-open': 'Pre-open',
-  'post-close': 'Post-close',
-  closed: 'Closed',
-  unknown: 'Market',
-};
-
-/** "Closed · 15:31 PKT": the state and the time of the data, always in view. */
-export function chipText(snapshot: Snapshot, settings: Settings, now: number): string {
-  const view = marketView(snapshot.market, snapshot.marketReadAt, now);
-  const asOf = snapshot.marketAsOf ?? snapshot.sources['psx-quotes']?.lastOk ?? null;
-  const state = view.unscheduledClose ? 'Closed' : (STATE_WORDS[view.phase] ?? 'Market');
-  if (asOf === null) return state;
-  // Another day's figures carry their date, and a failing source says so: old never passes as live.
+/** "Closed · 15:31 PKT": the state and the time of the data, always in view; all from the presentation. */
+export function chipText(presentation: Presentation | null, settings: Settings, now: number): string {
+  if (presentation === null) return 'Market';
+  const { stateWord, asOf, stale } = presentation;
+  if (asOf === null) return stale ? `${stateWord} · stale` : stateWord;
+  // Another day's figures carry their date, and stale figures say so: old never passes as live.
   const when = settings.timeZone === 'Asia/Karachi' ? `${formatWhen(asOf, now, 'Asia/Karachi')} PKT` : formatWhen(asOf, now);
-  const stale = snapshot.sources[snapshot.quoteSource === 'psx-terminal' ? 'psx-terminal' : 'psx-quotes']?.state === 'failing';
-  return `${state} · ${when}${stale ? ' · stale' : ''}`;
+  return `${stateWord} · ${when}${stale ? ' · stale' : ''}`;
 }
 
-export function barItems(snapshot: Snapshot, settings: Settings, now: number): BarItem[] {
+export function barItems({ market, stories }: BarData, settings: Settings, now: number): BarItem[] {
   const items: BarItem[] = [];
   for (const code of [...settings.indices, ...settings.watchlist]) {
-    const q = snapshot.indices[code] ?? snapshot.quotes[code];
+    const q = market.indices[code] ?? market.quotes[code];
     if (!q) continue;
     const price = 'price' in q ? q.price : q.value;
     const direction = directionOf(q.change);
@@ -53,7 +50,7 @@ export function barItems(snapshot: Snapshot, settings: Settings, now: number): B
   }
   const firstFeed = settings.feeds[0];
   if (firstFeed) {
-    for (const story of storiesToShow(snapshot.stories, firstFeed.id, now, 5)) {
+    for (const story of storiesToShow(stories, firstFeed.id, now, 5)) {
       items.push({ kind: 'story', key: `s:${story.id}`, title: story.title, href: safeHttpUrl(story.link) });
     }
   }

@@ -5,9 +5,8 @@
  * hover and focus and while the tab is hidden. Under reduced motion it does not scroll: items
  * page through every 8 s instead.
  */
-import type { Snapshot } from '../../shared/model';
 import type { Settings } from '../../shared/settings';
-import { barItems, chipText, type BarItem } from './items';
+import { barItems, chipText, type BarData, type BarItem } from './items';
 import { createElement, renderItem } from './render';
 import { BAR_CSS, BAR_HEIGHT_PX } from './styles';
 
@@ -20,7 +19,7 @@ export interface BarActions {
 }
 
 export interface Bar {
-  update(snapshot: Snapshot, settings: Settings): void;
+  update(data: BarData, settings: Settings): void;
   setVisible(visible: boolean): void;
   destroy(): void;
 }
@@ -32,7 +31,7 @@ const trusted =
     if (event.isTrusted) action();
   };
 
-export function mountBar(snapshot: Snapshot, settings: Settings, actions: BarActions): Bar {
+export function mountBar(data: BarData, settings: Settings, actions: BarActions): Bar {
   const host = document.createElement('psx-ticker-bar');
   const root = host.attachShadow({ mode: 'closed' });
   const style = createElement('style', '');
@@ -110,9 +109,10 @@ export function mountBar(snapshot: Snapshot, settings: Settings, actions: BarAct
     });
   };
 
-  const update = (next: Snapshot, s: Settings): void => {
+  const update = (next: BarData, s: Settings): void => {
     current = s;
-    chip.textContent = chipText(next, s, Date.now());
+    chip.textContent = chipText(next.market.presentation, s, Date.now());
+    chip.toggleAttribute('data-stale', next.market.presentation?.stale === true);
     place(s);
     const fresh = barItems(next, s, Date.now());
     const freshKeys = fresh.map((i) => i.key).join('|');
@@ -135,7 +135,7 @@ export function mountBar(snapshot: Snapshot, settings: Settings, actions: BarAct
   document.addEventListener('visibilitychange', onVisibility);
   reducedMotion.addEventListener('change', fill);
 
-  update(snapshot, settings);
+  update(data, settings);
   push(settings);
   onVisibility();
   html.append(host);

@@ -3,14 +3,17 @@ import type { Settings } from '../../shared/settings';
 
 interface BarSettingsProps {
   settings: Settings;
-  /** Saves a changed copy of the settings. */
-  onChange: (next: Settings) => void;
+  /** Applies an edit to the settings as they are in storage when it is saved. */
+  onChange: (edit: (current: Settings) => Settings) => void;
 }
 
 /** The ticker bar: on/off (with its permission), position, mode, speed, and the hidden sites. */
 export function BarSettings({ settings, onChange }: BarSettingsProps) {
   const pick = <K extends 'barPosition' | 'barMode' | 'barSpeed'>(key: K) =>
-    (e: Event): void => onChange({ ...settings, [key]: (e.currentTarget as HTMLSelectElement).value as Settings[K] });
+    (e: Event): void => {
+            const value = (e.currentTarget as HTMLSelectElement).value as Settings[K];
+            onChange((s) => ({ ...s, [key]: value }));
+          };
   return (
     <fieldset class="bar-settings">
       <legend>Ticker bar on pages</legend>
@@ -51,7 +54,7 @@ export function BarSettings({ settings, onChange }: BarSettingsProps) {
               <button
                 type="button"
                 aria-label={`Show the bar on ${site} again`}
-                onClick={() => onChange({ ...settings, barHiddenSites: settings.barHiddenSites.filter((s) => s !== site) })}
+                onClick={() => onChange((s) => ({ ...s, barHiddenSites: s.barHiddenSites.filter((h) => h !== site) }))}
               >
                 Show again
               </button>

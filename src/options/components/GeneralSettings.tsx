@@ -3,8 +3,8 @@ import { MIN_QUOTES_PERIOD_SEC } from '../../shared/settings';
 
 interface GeneralSettingsProps {
   settings: Settings;
-  /** Saves a changed copy of the settings. */
-  onChange: (next: Settings) => void;
+  /** Applies an edit to the settings as they are in storage when it is saved. */
+  onChange: (edit: (current: Settings) => Settings) => void;
 }
 
 export function GeneralSettings({ settings, onChange }: GeneralSettingsProps) {
@@ -15,7 +15,10 @@ export function GeneralSettings({ settings, onChange }: GeneralSettingsProps) {
         Times shown in{' '}
         <select
           value={settings.timeZone}
-          onChange={(e) => onChange({ ...settings, timeZone: (e.currentTarget as HTMLSelectElement).value === 'Asia/Karachi' ? 'Asia/Karachi' : 'local' })}
+          onChange={(e) => {
+            const value = (e.currentTarget as HTMLSelectElement).value === 'Asia/Karachi' ? 'Asia/Karachi' : 'local';
+            onChange((s) => ({ ...s, timeZone: value }));
+          }}
         >
           <option value="local">my time zone</option>
           <option value="Asia/Karachi">Pakistan time (PKT)</option>
@@ -29,13 +32,19 @@ export function GeneralSettings({ settings, onChange }: GeneralSettingsProps) {
           max={3600}
           step={15}
           value={settings.quotesPeriodSec}
-          onChange={(e) => onChange({ ...settings, quotesPeriodSec: Number((e.currentTarget as HTMLInputElement).value) })}
+          onChange={(e) => {
+            const value = Number((e.currentTarget as HTMLInputElement).value);
+            onChange((s) => ({ ...s, quotesPeriodSec: value }));
+          }}
         />{' '}
         seconds while the market trades
       </label>
       <label>
         Toolbar badge shows{' '}
-        <select value={settings.badge} onChange={(e) => onChange({ ...settings, badge: (e.currentTarget as HTMLSelectElement).value })}>
+        <select value={settings.badge} onChange={(e) => {
+            const value = (e.currentTarget as HTMLSelectElement).value;
+            onChange((s) => ({ ...s, badge: value }));
+          }}>
           <option value="off">nothing</option>
           {[...new Set(['KSE100', 'KSE30', ...settings.watchlist])].map((code) => (
             <option key={code} value={code}>
@@ -48,7 +57,10 @@ export function GeneralSettings({ settings, onChange }: GeneralSettingsProps) {
         <input
           type="checkbox"
           checked={settings.privacy}
-          onChange={(e) => onChange({ ...settings, privacy: (e.currentTarget as HTMLInputElement).checked })}
+          onChange={(e) => {
+            const value = (e.currentTarget as HTMLInputElement).checked;
+            onChange((s) => ({ ...s, privacy: value }));
+          }}
         />{' '}
         Privacy mode: blur figures in the popup until hovered
       </label>

@@ -1,17 +1,11 @@
 import { browser } from '../../shared/browser';
 import { formatClock, formatWhen } from '../../shared/format';
-import type { QuoteSource } from '../../shared/model';
+import type { Presentation } from '../../shared/presentation';
 import type { TimeZoneChoice } from '../../shared/settings';
 
 interface HeaderProps {
-  /** What the market is doing, in words ("Market open", "Closed today (holiday?)"); null before any reading. */
-  marketLabel: string | null;
-  /** The phase, for colour only. */
-  phase: string;
-  /** Time of the figures shown (the portal's own stamp, else when they were fetched). */
-  asOf: number | null;
-  /** Which source the figures come from. */
-  source: QuoteSource;
+  /** What to say about the data (state, time of the figures, freshness, source), decided by the background. */
+  presentation: Presentation | null;
   now: number;
   zone: TimeZoneChoice;
   /** True while a refresh asked for from this popup is under way. */
@@ -19,24 +13,28 @@ interface HeaderProps {
   onRefresh: () => void;
 }
 
-const SOURCE_NAMES: Record<QuoteSource, string> = { 'psx-portal': 'PSX data portal', 'psx-terminal': 'PSX Terminal' };
-
-export function Header({ marketLabel, phase, asOf, source, now, zone, refreshing, onRefresh }: HeaderProps) {
+export function Header({ presentation, now, zone, refreshing, onRefresh }: HeaderProps) {
+  const asOf = presentation?.asOf ?? null;
+  const marketLabel = presentation?.marketLabel ?? null;
+  const stale = presentation?.stale === true;
   // Both zones on hover: the portal speaks PKT, the user may live elsewhere.
   const hover = asOf === null ? undefined : `${formatClock(asOf, 'Asia/Karachi')} PKT · ${formatClock(asOf, 'local')} your time`;
   return (
     <header class="header">
       <h1 class="header__title">PSX</h1>
-      {marketLabel && <span class={`market-state market-state--${phase}`}>{marketLabel}</span>}
+      {marketLabel && <span class={`market-state market-state--${presentation?.phase ?? 'unknown'}`}>{marketLabel}</span>}
       {asOf !== null && (
         <span class="header__asof" title={hover}>
           as of <time dateTime={new Date(asOf).toISOString()}>{formatWhen(asOf, now, zone)}</time>
           {zone === 'Asia/Karachi' && ' PKT'}
+          {stale && <span class="header__stale"> · not fresh</span>}
         </span>
       )}
-      <span class="header__source" data-source={source}>
-        {SOURCE_NAMES[source]}
-      </span>
+      {presentation && (
+        <span class="header__source" data-source={presentation.source}>
+          {presentation.sourceName}
+        </span>
+      )}
       <button type="button" class="header__refresh" onClick={onRefresh} disabled={refreshing} aria-busy={refreshing}>
         {refreshing ? 'Refreshing…' : 'Refresh'}
       </button>

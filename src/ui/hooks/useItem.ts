@@ -1,6 +1,6 @@
 /**
- * A value from extension storage, read once at mount and followed through `storage.onChanged`
- * so the UI redraws when the background writes. `undefined` means "not read yet".
+ * A stored item, read once at mount and followed through its `watch`, so the UI redraws when
+ * any context writes. `undefined` means "not read yet".
  *
  * Firefox registers an onChanged listener in its parent process asynchronously, while the
  * first `get` is answered at once: a write landing in between reaches neither, and the popup
@@ -8,7 +8,9 @@
  * after mount closes that window; `isNewer` keeps an older read from replacing a newer event.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { browser, type Storage } from '../../shared/browser';
+import { readSettingsState, watchSettings, type SettingsState } from '../../shared/settings-items';
+import { normaliseSettings } from '../../shared/settings';
+import type { StorageItem } from '../../shared/storage/item';
 
 const CATCH_UP_READ_MS = 400;
 
@@ -25,7 +27,8 @@ function readCopy<T>(name: string, normalise: (raw: unknown) => T): T | undefine
   try {
     const raw = globalThis.localStorage?.getItem(name);
     return raw == null ? undefined : normalise(JSON.parse(raw));
-  } catch {
+  } catch (cause) {
+    console.warn(`first-paint copy ${name} unreadable:`, cause);
     return undefined;
   }
 }
@@ -33,19 +36,21 @@ function readCopy<T>(name: string, normalise: (raw: unknown) => T): T | undefine
 function writeCopy(name: string, value: unknown): void {
   try {
     globalThis.localStorage?.setItem(name, JSON.stringify(value));
-  } catch {
+  } catch (cause) {
     // Quota or privacy settings: the copy is an optimisation only.
+    console.warn(`first-paint copy ${name} not saved:`, cause);
   }
 }
 
-export function useStorageValue<T>(
-  area: 'local' | 'sync',
-  key: string,
-  normalise: (raw: unknown) => T,
-  isNewer: (candidate: T, current: T) => boolean = ALWAYS,
+/** Follows any source of values: a first read, a watch, and the catch-up read. */
+function useFollowed<T>(
+  copyName: string,
+  normaliseCopy: (raw: unknown) => T,
+  read: () => Promise<T>,
+  watch: (offer: (value: T) => void) => () => void,
+  isNewer: (candidate: T, current: T) => boolean,
 ): T | undefined {
-  const copyName = `copy:${area}:${key}`;
-  const [value, setValue] = useState<T | undefined>(() => readCopy(copyName, normalise));
+  const [value, setValue] = useState<T | undefined>(() => readCopy(copyName, normaliseCopy));
   useEffect(() => {
     let alive = true;
     let fromStorage = false;
@@ -57,21 +62,36 @@ export function useStorageValue<T>(
       setValue((current) => (first || current === undefined || isNewer(next, current) ? next : current));
       writeCopy(copyName, next);
     };
-    const onChanged = (changes: Record<string, Storage.StorageChange>, areaName: string): void => {
-      const change = changes[key];
-      if (areaName === area && change) offer(normalise(change.newValue));
-    };
-    const read = (): void => {
-      void browser.storage[area].get(key).then((stored) => offer(normalise(stored[key])));
-    };
-    browser.storage.onChanged.addListener(onChanged);
-    read();
-    const catchUp = setTimeout(read, CATCH_UP_READ_MS);
+    const unwatch = watch(offer);
+    const readNow = (): void => void read().then(offer, (cause: unknown) => console.warn(`reading ${copyName} failed:`, cause));
+    readNow();
+    const catchUp = setTimeout(readNow, CATCH_UP_READ_MS);
     return () => {
       alive = false;
       clearTimeout(catchUp);
-      browser.storage.onChanged.removeListener(onChanged);
+      unwatch();
     };
-  }, [area, key, normalise, isNewer, copyName]);
+    // The callers pass module-level functions; the copy name identifies the value.
+  }, [copyName]);
   return value;
+}
+
+export function useItem<T>(item: StorageItem<T>, isNewer: (candidate: T, current: T) => boolean = ALWAYS): T | undefined {
+  return useFollowed(
+    `copy:${item.spec.area}:${item.spec.key}`,
+    item.spec.normalise,
+    () => item.get(),
+    (offer) => item.watch((state) => offer(state.value)),
+    isNewer,
+  );
+}
+
+const settingsCopy = (raw: unknown): SettingsState => ({
+  settings: normaliseSettings((raw as { settings?: unknown } | null)?.settings),
+  newer: [],
+});
+
+/** The settings as one value, with the keys a newer version wrote (then they are read-only). */
+export function useSettings(): SettingsState | undefined {
+  return useFollowed('copy:settings', settingsCopy, readSettingsState, watchSettings, ALWAYS);
 }

@@ -3,18 +3,15 @@
  * "until it is opened again". Read once at mount, then moved to now.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from '../../shared/browser';
-
-export const LAST_OPENED_KEY = 'popupOpenedAt';
+import { lastOpenedItem } from '../../shared/last-opened';
 
 /** `undefined` while reading; `null` on the very first open (nothing is marked new then). */
 export function useLastOpened(): number | null | undefined {
   const [since, setSince] = useState<number | null | undefined>(undefined);
   useEffect(() => {
-    void browser.storage.local.get(LAST_OPENED_KEY).then((stored) => {
-      const value = stored[LAST_OPENED_KEY];
-      setSince(typeof value === 'number' ? value : null);
-      void browser.storage.local.set({ [LAST_OPENED_KEY]: Date.now() });
+    void lastOpenedItem.get().then((value) => {
+      setSince(value);
+      void lastOpenedItem.update(() => Date.now());
     });
   }, []);
   return since;

@@ -15,7 +15,8 @@ declare const chrome: {
 export interface StoredSnapshot {
   updatedAt: number | null;
   quoteSource: string;
-  quotes: Record<string, { price: number }>;
+  /** Compact rows: `[price, change, %, …]`. */
+  quotes: Record<string, number[]>;
   sources: Record<string, { failures: number; nextTry: number | null; lastError: { kind: string } | null } | undefined>;
 }
 
@@ -26,19 +27,20 @@ export async function extensionWorker(session: ExtensionSession, timeout = 15_00
   return session.context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith(prefix), timeout });
 }
 
+/** The market view the background stored (`market`, inside its version envelope). */
 export async function readStoredSnapshot(session: ExtensionSession): Promise<StoredSnapshot | undefined> {
   const worker = await extensionWorker(session);
-  return worker.evaluate(async () => (await chrome.storage.local.get('snapshot'))['snapshot'] as StoredSnapshot | undefined);
+  return worker.evaluate(async () => ((await chrome.storage.local.get('market'))['market'] as { value?: StoredSnapshot } | undefined)?.value);
 }
 
 /** Forget every backoff, as if its time had passed. */
 export async function expireBackoff(session: ExtensionSession): Promise<void> {
   const worker = await extensionWorker(session);
   await worker.evaluate(async () => {
-    const { snapshot } = (await chrome.storage.local.get('snapshot')) as { snapshot?: StoredSnapshot };
-    if (!snapshot) return;
-    for (const health of Object.values(snapshot.sources)) if (health) health.nextTry = null;
-    await chrome.storage.local.set({ snapshot });
+    const { market } = (await chrome.storage.local.get('market')) as { market?: { value: StoredSnapshot } };
+    if (!market) return;
+    for (const health of Object.values(market.value.sources)) if (health) health.nextTry = null;
+    await chrome.storage.local.set({ market });
   });
 }
 
@@ -46,10 +48,10 @@ export async function expireBackoff(session: ExtensionSession): Promise<void> {
 export async function backdateAttempts(session: ExtensionSession): Promise<void> {
   const worker = await extensionWorker(session);
   await worker.evaluate(async () => {
-    const { snapshot } = (await chrome.storage.local.get('snapshot')) as { snapshot?: { sources: Record<string, { attemptedAt: number | null } | undefined> } };
-    if (!snapshot) return;
-    for (const health of Object.values(snapshot.sources)) if (health?.attemptedAt) health.attemptedAt -= 60 * 60_000;
-    await chrome.storage.local.set({ snapshot });
+    const { market } = (await chrome.storage.local.get('market')) as { market?: { value: { sources: Record<string, { attemptedAt: number | null } | undefined> } } };
+    if (!market) return;
+    for (const health of Object.values(market.value.sources)) if (health?.attemptedAt) health.attemptedAt -= 60 * 60_000;
+    await chrome.storage.local.set({ market });
   });
 }
 

@@ -2,9 +2,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { refresh } from '../../../src/background/refresh';
 import { LATEST_NEWS_FEED, WORLD_FEED } from '../../../src/shared/feeds';
-import { readSeries } from '../../../src/shared/series';
-import { readDirectory } from '../../../src/shared/symbol-directory';
-import { readSnapshot } from '../../../src/shared/snapshot-store';
+import { readSnapshot as readStored } from '../../../src/shared/market-store';
+import { seriesItem } from '../../../src/shared/series';
+import { directoryItem } from '../../../src/shared/symbol-directory';
+
+const readSnapshot = async () => (await readStored()).snapshot;
+const readSeries = () => seriesItem.get();
+const readDirectory = () => directoryItem.get();
 import { HOME_URL, MARKET_WATCH_URL } from '../../../src/sources/psx/portal';
 import { seriesUrl } from '../../../src/sources/psx/series';
 import { SYMBOLS_URL } from '../../../src/sources/psx/symbols';

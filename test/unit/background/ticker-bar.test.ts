@@ -2,7 +2,7 @@ import { fakeBrowser } from '@webext-core/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { syncTickerBar } from '../../../src/background/ticker-bar/registration';
 import { ALL_SITES, switchBarOff, switchBarOn } from '../../../src/shared/bar-access';
-import { readSettings } from '../../../src/shared/settings';
+import { readSettings, updateSettings } from '../../../src/shared/settings-items';
 
 vi.mock('../../../src/content/ticker/bar.iife.ts?script', () => ({ default: 'src/content/ticker/bar.iife.js' }));
 
@@ -109,7 +109,7 @@ describe('switching the ticker bar on and off', () => {
   it("does not use a feed's site grant for the bar", async () => {
     const state = browserState();
     state.granted.add('https://example.com/*');
-    await fakeBrowser.storage.sync.set({ settings: { showBar: true } });
+    await updateSettings((s) => ({ ...s, showBar: true }));
     expect(await syncTickerBar()).toBe('unregistered');
   });
 });

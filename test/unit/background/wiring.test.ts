@@ -66,12 +66,14 @@ describe('ticker bar wiring', () => {
   it.each([
     ['a permission granted', () => permissionAdded.fire({ origins: ['https://*/*'] })],
     ['a permission revoked', () => permissionRemoved.fire({ origins: ['https://*/*'] })],
-    ['the switch changed', () => fakeBrowser.storage.sync.set({ settings: { showBar: true } })],
+    ['the switch changed in sync', () => fakeBrowser.storage.sync.set({ bar: { $v: 1, value: { showBar: true } } })],
+    ['the switch changed on this device', () => fakeBrowser.storage.local.set({ 'pending:bar': { $v: 1, value: { showBar: true } } })],
   ])('re-syncs the registration on %s', async (_name, fire) => {
     await startWorker();
     syncTickerBar.mockClear();
     await fire();
-    expect(syncTickerBar).toHaveBeenCalled();
+    // Storage events come after the write, as in a real browser.
+    await vi.waitFor(() => expect(syncTickerBar).toHaveBeenCalled());
   });
 
   it('toggles the bar in the active tab on the keyboard shortcut', async () => {

@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { BADGE_COLOURS, badgePercent, badgeView } from '../../../src/background/badge-text';
+import { BADGE_COLOURS, badgePercent, badgeView as paint } from '../../../src/background/badge-text';
 import { emptySnapshot, type IndexQuote, type Quote, type Snapshot } from '../../../src/shared/model';
+import { present } from '../../../src/shared/presentation';
+
+/**
+ * The badge renders the presentation: these cases set its `trading` and `stale` directly, as
+ * the background's presentation would decide them (presentation.test.ts covers the deciding).
+ */
+function badgeView(s: Snapshot, subject: string, codes: string[], { trading, stale, zone }: { trading: boolean; stale: boolean; zone: TimeZoneChoice }) {
+  const now = s.marketAsOf ?? Date.UTC(2026, 9, 14, 7, 5);
+  const presentation = { ...present({ snapshot: s, feedIds: [], quotesPeriodSec: 60, now }), trading, stale };
+  return paint({ ...s, presentation }, subject, codes, zone, now);
+}
 import type { TimeZoneChoice } from '../../../src/shared/settings';
 
 describe('badgePercent', () => {
@@ -116,7 +127,7 @@ describe('badgeView', () => {
     ['indices in the order chosen', {}, ['KSE30', 'KSE100'], pkt, 'PSX market\nKSE30 52,000.50 (+0.19%)\nKSE100 171,100.10 (-0.30%)\nas of 11:41 PKT'],
     ['an index missing from the snapshot is left out', {}, ['KSE100', 'BKTI'], pkt, 'PSX market\nKSE100 171,100.10 (-0.30%)\nas of 11:41 PKT'],
     ['an unchanged index reads +0.00%', {}, ['ALLSHR'], pkt, 'PSX market\nALLSHR 106,000.00 (+0.00%)\nas of 11:41 PKT'],
-    ['stale data says so', {}, ['KSE100'], { ...pkt, stale: true }, 'PSX market\nKSE100 171,100.10 (-0.30%)\nas of 11:41 PKT (stale)'],
+    ['stale data says so', {}, ['KSE100'], { ...pkt, stale: true }, 'PSX market\nKSE100 171,100.10 (-0.30%)\nas of 11:41 PKT (not fresh)'],
     [
       'no "as of": the home page\'s last success',
       { marketAsOf: null, sources: { 'psx-home': { state: 'ok', attemptedAt: AS_OF, lastOk: Date.UTC(2026, 9, 14, 7, 5), lastError: null, failures: 0, nextTry: null } } },

@@ -2,7 +2,8 @@ import { fakeBrowser } from '@webext-core/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { addFeed, moveFeed, removeFeed } from '../../../src/options/feed-actions';
 import type { MessageName } from '../../../src/shared/protocol';
-import { DEFAULT_SETTINGS, readSettings, type Settings } from '../../../src/shared/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../../../src/shared/settings';
+import { readSettings } from '../../../src/shared/settings-items';
 
 const FEED = 'https://example.com/news/rss.xml';
 type Reply = { ok: true; value: unknown } | { ok: false; error: string };
@@ -103,7 +104,7 @@ describe('removing and reordering', () => {
     ['world', 1, ['latest-news', 'world']],
     ['world', -1, ['world', 'latest-news']],
   ] as const)('moves %s by %i', async (id, delta, order) => {
-    await moveFeed(id, delta, settings());
+    await moveFeed(id, delta);
     expect((await readSettings()).feeds.map((f) => f.id)).toEqual(order);
   });
 });

@@ -4,7 +4,10 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/pre
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../src/popup/App';
 import { emptySnapshot, type Snapshot, type SourceStatus } from '../../../src/shared/model';
-import { SNAPSHOT_KEY } from '../../../src/shared/snapshot-store';
+import { storeSnapshot } from '../support/store';
+import { marketState } from '../../../src/background/publish';
+import { lastOpenedItem } from '../../../src/shared/last-opened';
+import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
 
 const AT = Date.UTC(2026, 9, 14, 6, 41);
 
@@ -34,7 +37,7 @@ function tradingSnapshot(overrides: Partial<Snapshot> = {}): Snapshot {
 }
 
 const show = async (snapshot: Snapshot | null): Promise<void> => {
-  if (snapshot) await fakeBrowser.storage.local.set({ [SNAPSHOT_KEY]: snapshot });
+  if (snapshot) await storeSnapshot(snapshot);
   render(<App />);
 };
 
@@ -114,7 +117,7 @@ describe('popup', () => {
     await screen.findByText('113.23');
     const next = tradingSnapshot();
     next.quotes['HUBC'] = { ...next.quotes['HUBC']!, price: 114.5 };
-    await fakeBrowser.storage.local.set({ [SNAPSHOT_KEY]: next });
+    await storeSnapshot(next);
     expect(await screen.findByText('114.50')).toBeTruthy();
   });
 });
@@ -135,7 +138,7 @@ describe('popup without access to the sources', () => {
 describe('popup stories', () => {
   it('marks stories first seen since the popup was last opened, and only those', async () => {
     const lastOpened = Date.now() - 10 * 60_000;
-    await fakeBrowser.storage.local.set({ popupOpenedAt: lastOpened });
+    await lastOpenedItem.update(() => lastOpened);
     const snapshot = tradingSnapshot();
     snapshot.stories = [
       { id: 'a', feedId: 'world', title: 'Fresh story', link: null, source: 'BR', publishedAt: Date.now() - 60_000, firstSeenAt: Date.now() - 60_000 },
@@ -145,7 +148,7 @@ describe('popup stories', () => {
     const fresh = (await screen.findByText('Fresh story')).closest('li');
     expect(fresh?.classList.contains('story--new')).toBe(true);
     expect(screen.getByText('Old story').closest('li')?.classList.contains('story--new')).toBe(false);
-    await vi.waitFor(async () => expect(((await fakeBrowser.storage.local.get('popupOpenedAt'))['popupOpenedAt'] as number) > lastOpened).toBe(true));
+    await vi.waitFor(async () => expect(((await lastOpenedItem.get()) ?? 0) > lastOpened).toBe(true));
   });
 
   it('hides stories older than a week and renders right-to-left titles with dir="auto"', async () => {
@@ -162,8 +165,9 @@ describe('popup stories', () => {
 
 describe('popup first frame', () => {
   it('draws the last data it saw from its local copy before extension storage answers', async () => {
-    localStorage.setItem('copy:local:snapshot', JSON.stringify(tradingSnapshot()));
-    localStorage.setItem('copy:sync:settings', JSON.stringify({ watchlist: ['HUBC'] }));
+    const settings = { ...DEFAULT_SETTINGS, watchlist: ['HUBC'] };
+    localStorage.setItem('copy:local:market', JSON.stringify(marketState(tradingSnapshot(), settings, Date.now())));
+    localStorage.setItem('copy:settings', JSON.stringify({ settings, newer: [] }));
     // Extension storage is empty and slow: only the copy can have drawn the price.
     vi.spyOn(fakeBrowser.storage.local, 'get').mockImplementation((() => new Promise(() => undefined)) as never);
     render(<App />);

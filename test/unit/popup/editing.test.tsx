@@ -4,8 +4,9 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/pre
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../src/popup/App';
 import { emptySnapshot } from '../../../src/shared/model';
-import { DEFAULT_SETTINGS, readSettings, SETTINGS_KEY } from '../../../src/shared/settings';
-import { SNAPSHOT_KEY } from '../../../src/shared/snapshot-store';
+import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
+import { readSettings, updateSettings } from '../../../src/shared/settings-items';
+import { storeSnapshot } from '../support/store';
 import { SYMBOLS_KEY, type Instrument } from '../../../src/shared/symbol-directory';
 
 const instruments: Instrument[] = [
@@ -17,11 +18,9 @@ const instruments: Instrument[] = [
 ];
 
 async function open(watchlist: string[]): Promise<void> {
-  await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, watchlist } });
-  await fakeBrowser.storage.local.set({
-    [SNAPSHOT_KEY]: { ...emptySnapshot(), updatedAt: Date.now() },
-    [SYMBOLS_KEY]: { fetchedAt: Date.now(), instruments },
-  });
+  await updateSettings((s) => ({ ...s, watchlist }));
+  await storeSnapshot({ ...emptySnapshot(), updatedAt: Date.now() });
+  await fakeBrowser.storage.local.set({ [SYMBOLS_KEY]: { fetchedAt: Date.now(), instruments } });
   render(<App />);
   await screen.findByRole('combobox', { name: 'Add symbol' });
 }

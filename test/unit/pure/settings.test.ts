@@ -3,7 +3,6 @@ import {
   BUSINESS_RECORDER_WATCHLIST,
   DEFAULT_SETTINGS,
   MAX_WATCHLIST,
-  SETTINGS_VERSION,
   normaliseSettings,
   type Settings,
 } from '../../../src/shared/settings';
@@ -14,7 +13,6 @@ const BR_ORDER = [
   'PPL', 'PRL', 'SILK', 'SNGP', 'SSGC', 'TELE', 'TPLP', 'TRG', 'UNITY', 'WTL',
 ];
 const DEFAULTS: Settings = {
-  version: 1,
   watchlist: BR_ORDER,
   indices: ['KSE100', 'KSE30'],
   timeZone: 'local',
@@ -40,7 +38,6 @@ describe('defaults', () => {
   it('are the Business Recorder ticker, KSE100 and KSE30, local time', () => {
     expect(BUSINESS_RECORDER_WATCHLIST).toEqual(BR_ORDER);
     expect(DEFAULT_SETTINGS).toEqual(DEFAULTS);
-    expect(SETTINGS_VERSION).toBe(1);
     expect(MAX_WATCHLIST).toBe(100);
   });
 });
@@ -103,12 +100,12 @@ describe('normaliseSettings', () => {
     [
       'watchlist a string',
       { watchlist: 'HUBC', indices: ['ALLSHR'], timeZone: 'Asia/Karachi' },
-      { ...DEFAULTS, version: 1, watchlist: BR_ORDER, indices: ['ALLSHR'], timeZone: 'Asia/Karachi' },
+      { ...DEFAULTS, watchlist: BR_ORDER, indices: ['ALLSHR'], timeZone: 'Asia/Karachi' },
     ],
     [
       'indices an object',
       { watchlist: ['HUBC'], indices: { 0: 'KSE100' }, timeZone: 'Asia/Karachi' },
-      { ...DEFAULTS, version: 1, watchlist: ['HUBC'], indices: ['KSE100', 'KSE30'], timeZone: 'Asia/Karachi' },
+      { ...DEFAULTS, watchlist: ['HUBC'], indices: ['KSE100', 'KSE30'], timeZone: 'Asia/Karachi' },
     ],
     ['timeZone a number', { watchlist: ['HUBC'], indices: ['KSE30'], timeZone: 5 }, { ...DEFAULTS, watchlist: ['HUBC'], indices: ['KSE30'], timeZone: 'local' }],
     // time zone: only Asia/Karachi or local

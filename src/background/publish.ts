@@ -1,0 +1,49 @@
+/**
+ * Writes what a cycle learned, split as the readers need it (shared/market-store.ts): the
+ * small market view with its presentation, the full board in storage.session, the stories.
+ * Also re-publishes the market view without any request when a setting it depends on changes
+ * (a symbol added to the watchlist takes its quote from the board, the time zone, the feeds).
+ */
+import { boardItem, marketItem, shownQuotes, storiesItem, type MarketState } from '../shared/market-store';
+import type { Snapshot } from '../shared/model';
+import { present } from '../shared/presentation';
+import type { Settings } from '../shared/settings';
+import { readSettings } from '../shared/settings-items';
+import type { WriteRefusal } from '../shared/storage/item';
+
+/** The market view for these settings: the quotes they show and the presentation, decided now. */
+export function marketState(snapshot: Snapshot, settings: Settings, now: number): MarketState {
+  const { stories: _stories, ...rest } = snapshot;
+  return {
+    ...rest,
+    quotes: shownQuotes(snapshot.quotes, [...settings.watchlist, settings.badge]),
+    presentation: present({ snapshot: rest, feedIds: settings.feeds.map((f) => f.id), quotesPeriodSec: settings.quotesPeriodSec, now }),
+  };
+}
+
+export interface PublishPlan {
+  /** The market watch (or the fallback) was read in this cycle: the board is new. */
+  boardRead: boolean;
+}
+
+/** Each write on its own: one refused (a full disk) does not cost the others. */
+export async function publish(snapshot: Snapshot, settings: Settings, now: number, plan: PublishPlan): Promise<WriteRefusal[]> {
+  const results = await Promise.all([
+    marketItem.update(() => marketState(snapshot, settings, now)),
+    storiesItem.update(() => snapshot.stories),
+    plan.boardRead ? boardItem.update(() => ({ quotes: snapshot.quotes, readAt: now })) : null,
+  ]);
+  const refused = results.flatMap((r) => (r && !r.ok ? [r.error] : []));
+  for (const r of refused) console.warn('storage write refused:', r.detail);
+  return refused;
+}
+
+/** After a settings change: the same data, shown for the new settings. No request is made. */
+export async function republish(now: number): Promise<void> {
+  const [settings, board] = await Promise.all([readSettings(), boardItem.get()]);
+  const result = await marketItem.update((market) => {
+    const { presentation: _p, ...rest } = market;
+    return marketState({ ...rest, quotes: { ...market.quotes, ...board.quotes }, stories: [] }, settings, now);
+  });
+  if (!result.ok) console.warn('market view not re-published:', result.error.detail);
+}

@@ -1,0 +1,137 @@
+/**
+ * Where the settings live: four `storage.sync` items, each far below sync's 8 KB per-item
+ * quota with the largest values the validators accept (test/unit/storage/quota.test.ts
+ * computes each worst case). All four share one lock, so an edit that spans them (a backup
+ * import) and edits from two pages at once never lose each other's changes.
+ *
+ * 0.1.0 kept all of them in one sync item `settings`; each item reads it until the background
+ * has migrated (storage/migrations.ts), so no reader ever sees defaults in its place.
+ */
+import { browser } from './browser';
+import type { Result } from './result';
+import { DEFAULT_SETTINGS, normaliseSettings, type Settings } from './settings';
+import { defineItem, readItems, type StorageItem, type WriteRefusal } from './storage/item';
+import { withLock } from './storage/locks';
+
+export const SETTINGS_LOCK = 'settings';
+/** 0.1.0's one sync item. */
+export const LEGACY_SETTINGS_KEY = 'settings';
+
+const PREF_FIELDS = ['indices', 'timeZone', 'quotesPeriodSec', 'feedsPeriodMin', 'badge', 'sort', 'collapsedFeeds', 'privacy'] as const;
+const BAR_FIELDS = ['showBar', 'barPosition', 'barMode', 'barSpeed', 'barHiddenSites'] as const;
+
+export type Prefs = Pick<Settings, (typeof PREF_FIELDS)[number]>;
+export type BarPrefs = Pick<Settings, (typeof BAR_FIELDS)[number]>;
+
+function pick<K extends keyof Settings>(settings: Settings, fields: readonly K[]): Pick<Settings, K> {
+  const out = {} as Pick<Settings, K>;
+  for (const f of fields) out[f] = settings[f];
+  return out;
+}
+
+/** A part read alone is validated with the whole schema's rules, other fields ignored. */
+const normalisePart =
+  <K extends keyof Settings>(fields: readonly K[]) =>
+  (raw: unknown): Pick<Settings, K> =>
+    pick(normaliseSettings(raw), fields);
+
+const legacySettings = async (): Promise<unknown> =>
+  (await browser.storage.sync.get(LEGACY_SETTINGS_KEY).catch(() => ({}) as Record<string, unknown>))[LEGACY_SETTINGS_KEY];
+
+export const prefsItem = defineItem<Prefs>({
+  area: 'sync',
+  key: 'prefs',
+  version: 1,
+  lock: SETTINGS_LOCK,
+  normalise: normalisePart(PREF_FIELDS),
+  legacy: legacySettings,
+});
+
+export const watchlistItem = defineItem<string[]>({
+  area: 'sync',
+  key: 'watchlist',
+  version: 1,
+  lock: SETTINGS_LOCK,
+  normalise: (raw) => normaliseSettings({ watchlist: raw }).watchlist,
+  legacy: async () => {
+    const legacy = (await legacySettings()) as { watchlist?: unknown } | undefined;
+    return legacy === undefined ? undefined : (legacy?.watchlist ?? DEFAULT_SETTINGS.watchlist);
+  },
+});
+
+export const feedsItem = defineItem<Settings['feeds']>({
+  area: 'sync',
+  key: 'feeds',
+  version: 1,
+  lock: SETTINGS_LOCK,
+  normalise: (raw) => normaliseSettings({ feeds: raw }).feeds,
+  legacy: async () => {
+    const legacy = (await legacySettings()) as { feeds?: unknown } | undefined;
+    return legacy === undefined ? undefined : (legacy?.feeds ?? DEFAULT_SETTINGS.feeds);
+  },
+});
+
+export const barPrefsItem = defineItem<BarPrefs>({
+  area: 'sync',
+  key: 'bar',
+  version: 1,
+  lock: SETTINGS_LOCK,
+  normalise: normalisePart(BAR_FIELDS),
+  legacy: legacySettings,
+});
+
+export const SETTINGS_ITEMS: readonly StorageItem<unknown>[] = [prefsItem, watchlistItem, feedsItem, barPrefsItem] as StorageItem<unknown>[];
+
+export interface SettingsState {
+  settings: Settings;
+  /** Keys of the items a newer version wrote: shown, not written over. */
+  newer: string[];
+}
+
+export async function readSettingsState(): Promise<SettingsState> {
+  const [prefs, watchlist, feeds, bar] = await readItems([prefsItem, watchlistItem, feedsItem, barPrefsItem] as const);
+  const states = [prefs, watchlist, feeds, bar];
+  return {
+    settings: { ...prefs.value, watchlist: watchlist.value, feeds: feeds.value, ...bar.value },
+    newer: SETTINGS_ITEMS.filter((_, i) => states[i]!.newer).map((item) => item.spec.key),
+  };
+}
+
+export async function readSettings(): Promise<Settings> {
+  return (await readSettingsState()).settings;
+}
+
+/**
+ * The one way settings change, from any page or the background: under the settings lock,
+ * read all four items afresh, apply `edit`, and write back only the items it changed.
+ */
+export function updateSettings(edit: (current: Settings) => Settings): Promise<Result<Settings, WriteRefusal>> {
+  return withLock(SETTINGS_LOCK, async () => {
+    const { settings } = await readSettingsState();
+    const next = normaliseSettings(edit(settings));
+    const writes = [
+      () => writePart(prefsItem, pick(settings, PREF_FIELDS), pick(next, PREF_FIELDS)),
+      () => writePart(watchlistItem, settings.watchlist, next.watchlist),
+      () => writePart(feedsItem, settings.feeds, next.feeds),
+      () => writePart(barPrefsItem, pick(settings, BAR_FIELDS), pick(next, BAR_FIELDS)),
+    ];
+    for (const write of writes) {
+      const refusal = await write();
+      if (refusal) return { ok: false, error: refusal } as const;
+    }
+    return { ok: true, value: next } as const;
+  });
+}
+
+/** Writes one part when the edit changed it; returns why not when the write was refused. */
+async function writePart<T>(item: StorageItem<T>, before: T, after: T): Promise<WriteRefusal | null> {
+  if (JSON.stringify(before) === JSON.stringify(after)) return null;
+  const written = await item.updateLocked(() => after);
+  return written.ok ? null : written.error;
+}
+
+/** Follows the settings as any context changes them. */
+export function watchSettings(callback: (state: SettingsState) => void): () => void {
+  const offs = SETTINGS_ITEMS.map((item) => item.watch(() => void readSettingsState().then(callback)));
+  return () => offs.forEach((off) => off());
+}

@@ -1,0 +1,242 @@
+/**
+ * Versioned storage items: every key the extension stores is declared once, with its area,
+ * its version, the migrations from each older version, a field-by-field validator with
+ * defaults, and (for 0.1.0's keys) where the data lived before. Reads, updates and watches go
+ * only through the declaration (the WXT `defineItem` / webext-options-sync pattern).
+ *
+ * Stored form: `{ $v: <version>, value: <data> }`. A bare value is version 0, the unversioned
+ * shape 0.1.0 wrote. A stored version above ours was written by a newer build (another device,
+ * through sync): it is read as well as the validator can, and never written back downgraded.
+ *
+ * `sync` items are written to `storage.local` first, under `pending:<key>`, and copied to
+ * `storage.sync` by the background at a pace sync's write quota allows (see sync-flush.ts):
+ * an edit is on disk at once whatever sync says, a held Alt+↓ costs one sync write a second,
+ * and a sync write refused for quota leaves the data safe in the local copy.
+ */
+import { browser, type Storage } from '../browser';
+import type { Result } from '../result';
+import { withLock } from './locks';
+
+export type Area = 'local' | 'sync' | 'session';
+
+export interface Envelope {
+  $v: number;
+  value: unknown;
+}
+
+export interface ItemSpec<T> {
+  area: Area;
+  key: string;
+  /** The version this build writes. */
+  version: number;
+  /** `migrations[n]` turns data stored at version n into version n + 1; 0 is 0.1.0's bare shape. */
+  migrations?: Readonly<Record<number, (old: unknown) => unknown>>;
+  /** Field-by-field validation of the current version's shape; never throws. */
+  normalise: (raw: unknown) => T;
+  /** The stored form of a value (a compact encoding); `normalise` must read it back. */
+  encode?(value: T): unknown;
+  /** Where 0.1.0 kept this data, read while the item itself does not exist yet. */
+  legacy?: () => Promise<unknown>;
+  /** A smaller copy, for the one retry after `storage.local` refused a write for quota. */
+  prune?(value: T): T;
+  /** Lock shared with other items that are updated together (the settings). */
+  lock?: string;
+}
+
+/** What a read found. */
+export interface ItemState<T> {
+  value: T;
+  /** Written by a newer version of the extension: shown, but not written over. */
+  newer: boolean;
+  /** Where the value came from: the item, 0.1.0's key, or nothing (defaults). */
+  origin: 'stored' | 'legacy' | 'default';
+  /** The stored form as found, to tell a real change from a rewrite of the same data. */
+  raw: Envelope | null;
+}
+
+export type WriteRefusal =
+  | { kind: 'newer-version'; detail: string }
+  | { kind: 'write-failed'; detail: string };
+
+export interface StorageItem<T> {
+  readonly spec: ItemSpec<T>;
+  get(): Promise<T>;
+  getState(): Promise<ItemState<T>>;
+  /** Reads, applies `edit`, writes: one at a time across all contexts. Never throws. */
+  update(edit: (current: T) => T): Promise<Result<T, WriteRefusal>>;
+  /** The same, for a caller that already holds this item's lock (composite updates). */
+  updateLocked(edit: (current: T) => T): Promise<Result<T, WriteRefusal>>;
+  /** Calls back with every new state, from any context's write. Returns the unsubscribe. */
+  watch(callback: (state: ItemState<T>) => void): () => void; // method syntax: items of any T share one list
+  /** Removes the item (and its pending copy). */
+  remove(): Promise<void>;
+  /** The storage keys behind this item, in the areas they live in. */
+  readonly keys: { area: 'local' | 'sync' | 'session'; key: string }[];
+}
+
+export const PENDING_PREFIX = 'pending:';
+
+export function isEnvelope(raw: unknown): raw is Envelope {
+  return raw !== null && typeof raw === 'object' && !Array.isArray(raw) && typeof (raw as { $v?: unknown }).$v === 'number' && 'value' in raw;
+}
+
+const describe = (cause: unknown): string => (cause instanceof Error ? cause.message : String(cause));
+
+/** Brings stored data of any version to the current one; a newer version is left as it is. */
+export function upgrade<T>(spec: ItemSpec<T>, raw: unknown): { value: T; newer: boolean } {
+  if (raw === undefined) return { value: spec.normalise(undefined), newer: false };
+  let version = isEnvelope(raw) ? Math.max(0, Math.floor(raw.$v)) : 0;
+  let data: unknown = isEnvelope(raw) ? raw.value : raw;
+  if (version > spec.version) return { value: spec.normalise(data), newer: true };
+  for (; version < spec.version; version += 1) {
+    const step = spec.migrations?.[version];
+    if (step) data = step(data);
+  }
+  return { value: spec.normalise(data), newer: false };
+}
+
+export function envelope<T>(spec: ItemSpec<T>, value: T): Envelope {
+  return { $v: spec.version, value: spec.encode ? spec.encode(value) : value };
+}
+
+function areaOf(area: Area): Storage.StorageArea {
+  return browser.storage[area];
+}
+
+export function defineItem<T>(spec: ItemSpec<T>): StorageItem<T> {
+  const pendingKey = PENDING_PREFIX + spec.key;
+  const lockName = spec.lock ?? `${spec.area}:${spec.key}`;
+
+  async function readRaw(): Promise<{ raw: unknown; origin: ItemState<T>['origin'] }> {
+    if (spec.area === 'sync') {
+      // The local copy is the newest write of this device until the background has synced it.
+      const pending = (await browser.storage.local.get(pendingKey))[pendingKey];
+      if (pending !== undefined) return { raw: pending, origin: 'stored' };
+      const synced = await browser.storage.sync.get(spec.key).then(
+        (stored) => stored[spec.key],
+        (cause: unknown) => {
+          console.warn(`storage.sync unreadable, using defaults for ${spec.key}:`, describe(cause));
+          return undefined;
+        },
+      );
+      if (synced !== undefined) return { raw: synced, origin: 'stored' };
+    } else {
+      const stored = (await areaOf(spec.area).get(spec.key))[spec.key];
+      if (stored !== undefined) return { raw: stored, origin: 'stored' };
+    }
+    const legacy = spec.legacy ? await spec.legacy() : undefined;
+    return legacy === undefined ? { raw: undefined, origin: 'default' } : { raw: legacy, origin: 'legacy' };
+  }
+
+  async function getState(): Promise<ItemState<T>> {
+    const { raw, origin } = await readRaw();
+    const { value, newer } = upgrade(spec, raw);
+    return { value, newer, origin, raw: origin === 'stored' && isEnvelope(raw) ? raw : null };
+  }
+
+  async function write(value: T): Promise<Result<T, WriteRefusal>> {
+    const stored = envelope(spec, value);
+    const target = spec.area === 'sync' ? browser.storage.local : areaOf(spec.area);
+    const key = spec.area === 'sync' ? pendingKey : spec.key;
+    try {
+      await target.set({ [key]: stored });
+      return { ok: true, value };
+    } catch (first) {
+      if (!spec.prune) return { ok: false, error: { kind: 'write-failed', detail: describe(first) } };
+      // Quota: keep the newest part of what would not fit, once.
+      const smaller = spec.prune(value);
+      try {
+        await target.set({ [key]: envelope(spec, smaller) });
+        console.warn(`storage write of ${spec.key} refused (${describe(first)}); kept a pruned copy`);
+        return { ok: true, value: smaller };
+      } catch (second) {
+        return { ok: false, error: { kind: 'write-failed', detail: `${describe(first)}; after pruning: ${describe(second)}` } };
+      }
+    }
+  }
+
+  async function updateLocked(edit: (current: T) => T): Promise<Result<T, WriteRefusal>> {
+    const state = await getState();
+    if (state.newer) {
+      return { ok: false, error: { kind: 'newer-version', detail: `${spec.key} was saved by a newer version of the extension` } };
+    }
+    const next = spec.normalise(edit(state.value));
+    // A real change, or old-format data (legacy or an older version) to be rewritten as current.
+    if (state.raw !== null && state.raw.$v === spec.version && JSON.stringify(envelope(spec, next)) === JSON.stringify(state.raw)) {
+      return { ok: true, value: next };
+    }
+    return write(next);
+  }
+
+  const keys: StorageItem<T>['keys'] =
+    spec.area === 'sync'
+      ? [
+          { area: 'sync', key: spec.key },
+          { area: 'local', key: pendingKey },
+        ]
+      : [{ area: spec.area, key: spec.key }];
+
+  return {
+    spec,
+    keys,
+    get: async () => (await getState()).value,
+    getState,
+    update: (edit) => withLock(lockName, () => updateLocked(edit)),
+    updateLocked,
+    watch(callback) {
+      let alive = true;
+      const listener = (changes: Record<string, Storage.StorageChange>, areaName: string): void => {
+        if (!keys.some((k) => k.area === areaName && k.key in changes)) return;
+        // Re-read rather than trust the change alone: a removed pending copy means "now in sync".
+        void getState().then(
+          (state) => alive && callback(state),
+          (cause: unknown) => console.warn(`re-reading ${spec.key} after a change failed:`, describe(cause)),
+        );
+      };
+      browser.storage.onChanged.addListener(listener);
+      return () => {
+        alive = false;
+        browser.storage.onChanged.removeListener(listener);
+      };
+    },
+    async remove() {
+      await Promise.all(keys.map((k) => areaOf(k.area).remove(k.key)));
+    },
+  };
+}
+
+/**
+ * Reads several items with one `get` per area (the bar reads everything it needs in two
+ * calls per page load); each is decoded exactly as its own `getState` would.
+ */
+export async function readItems<T extends readonly StorageItem<unknown>[]>(
+  items: T,
+): Promise<{ [I in keyof T]: T[I] extends StorageItem<infer V> ? ItemState<V> : never }> {
+  const byArea = new Map<Area, Set<string>>();
+  for (const item of items) for (const { area, key } of item.keys) byArea.set(area, (byArea.get(area) ?? new Set()).add(key));
+  const found = new Map<Area, Record<string, unknown>>();
+  await Promise.all(
+    [...byArea].map(async ([area, keys]) => {
+      const stored = await browser.storage[area].get([...keys]).catch((cause: unknown) => {
+        console.warn(`storage.${area} unreadable:`, describe(cause));
+        return {} as Record<string, unknown>;
+      });
+      found.set(area, stored);
+    }),
+  );
+  const states = await Promise.all(
+    items.map(async (item) => {
+      const { spec } = item;
+      const raw =
+        spec.area === 'sync'
+          ? (found.get('local')?.[PENDING_PREFIX + spec.key] ?? found.get('sync')?.[spec.key])
+          : found.get(spec.area)?.[spec.key];
+      if (raw !== undefined) {
+        const { value, newer } = upgrade(spec, raw);
+        return { value, newer, origin: 'stored' as const, raw: isEnvelope(raw) ? raw : null };
+      }
+      return item.getState();
+    }),
+  );
+  return states as { [I in keyof T]: T[I] extends StorageItem<infer V> ? ItemState<V> : never };
+}
