@@ -2,7 +2,9 @@
  * The options page: general preferences and the news feeds (add any RSS or Atom feed, remove,
  * reorder, see each feed's health). Settings are saved at once to storage.sync.
  */
-import { useCallback } from 'preact/hooks';
+import { useCallback, useMemo } from 'preact/hooks';
+import { browser } from '../shared/browser';
+import { directoryItem } from '../shared/symbol-directory';
 import { marketItem } from '../shared/market-store';
 import type { Settings } from '../shared/settings';
 import { updateSettings } from '../shared/settings-items';
@@ -12,6 +14,7 @@ import { useNow } from '../ui/hooks/useNow';
 import { AddFeedForm } from './components/AddFeedForm';
 import { FeedRow } from './components/FeedRow';
 import { BarSettings } from './components/BarSettings';
+import { DataSection } from './components/DataSection';
 import { GeneralSettings } from './components/GeneralSettings';
 import { addFeed, moveFeed, removeFeed } from './feed-actions';
 
@@ -20,6 +23,16 @@ export function App() {
   const settings = settingsState?.settings;
   const market = useItem(marketItem);
   const storageHealth = useItem(storageHealthItem);
+  const directory = useItem(directoryItem);
+  // Until the directory has been read once, imported symbols cannot be checked: none is refused.
+  const knownSymbols = useMemo(
+    () => (directory && directory.instruments.length > 0 ? new Set(directory.instruments.map((i) => i.symbol)) : null),
+    [directory],
+  );
+  const onImport = useCallback(async (next: Settings) => {
+    const saved = await updateSettings(() => next);
+    if (!saved.ok) throw new Error(saved.error.detail);
+  }, []);
   const now = useNow();
   const onAdd = useCallback(
     async (url: string) => {
@@ -61,6 +74,7 @@ export function App() {
         </ul>
         <AddFeedForm onAdd={onAdd} />
       </section>
+      <DataSection settings={settings} knownSymbols={knownSymbols} appVersion={browser.runtime.getManifest().version} onApply={onImport} />
     </main>
   );
 }

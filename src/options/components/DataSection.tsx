@@ -1,0 +1,186 @@
+/**
+ * Backups: export everything (JSON) or the watchlist (CSV), and import either after a preview.
+ * Choosing a file only reads it; nothing changes until the user confirms, and the caller does
+ * the writing, so this component never touches storage.
+ */
+import { useId, useRef, useState } from 'preact/hooks';
+import { backupFileName, exportBackup, exportWatchlistCsv, watchlistFileName } from '../../shared/backup/export';
+import { FILE_TOO_LARGE, MAX_BACKUP_BYTES, type ImportPlan } from '../../shared/backup/format';
+import { parseBackupFile } from '../../shared/backup/import';
+import { applyPlan, describePlan } from '../../shared/backup/preview';
+import { describeWarnings } from '../../shared/backup/warnings';
+import type { Settings } from '../../shared/settings';
+
+interface DataSectionProps {
+  /** The settings as they are now: what is exported, and what a preview compares against. */
+  settings: Settings;
+  /** Every listed PSX symbol, or null while the directory is not loaded (then none are refused). */
+  knownSymbols: ReadonlySet<string> | null;
+  /** The extension's version, recorded in backups for people and bug reports. */
+  appVersion: string;
+  /** Writes the confirmed settings; a rejection is shown to the user and the preview kept. */
+  onApply: (next: Settings) => Promise<void>;
+  /** The clock, for the backup's timestamp and the file names (tests pin it). */
+  now?: () => number;
+}
+
+type Message = { kind: 'error' | 'status'; text: string };
+
+/** Hands a text to the browser as a download: a Blob URL behind a temporary `<a download>`. */
+function download(text: string, type: string, fileName: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoked later, not at once: Firefox starts the download after click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+const reason = (error: unknown): string =>
+  error instanceof Error && error.message.trim() !== '' ? `: ${error.message.trim().replace(/\.$/, '')}` : '';
+
+export function DataSection({ settings, knownSymbols, appVersion, onApply, now = Date.now }: DataSectionProps) {
+  const id = useId();
+  const input = useRef<HTMLInputElement>(null);
+  // Which file read is the latest: a slow read of an earlier choice must not replace a later one.
+  const reading = useRef(0);
+  const [plan, setPlan] = useState<ImportPlan | null>(null);
+  const [message, setMessage] = useState<Message | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const exportAll = (): void => {
+    const at = now();
+    const name = backupFileName(at);
+    download(exportBackup(settings, at, appVersion), 'application/json', name);
+    setMessage({ kind: 'status', text: `Exported all data as ${name}.` });
+  };
+  const exportCsv = (): void => {
+    const name = watchlistFileName(now());
+    download(exportWatchlistCsv(settings.watchlist), 'text/csv', name);
+    setMessage({ kind: 'status', text: `Exported the watchlist as ${name}.` });
+  };
+
+  /** Back to no file chosen, with focus on the chooser so keyboard users are not lost. */
+  const reset = (): void => {
+    setPlan(null);
+    if (input.current) {
+      // Cleared so that choosing the same file again is a change the input reports.
+      input.current.value = '';
+      input.current.focus();
+    }
+  };
+
+  const choose = (event: Event): void => {
+    const file = (event.currentTarget as HTMLInputElement).files?.[0];
+    const turn = ++reading.current;
+    setPlan(null);
+    setMessage(null);
+    if (!file) return;
+    // Checked before reading: a huge file is refused without being loaded into memory.
+    if (file.size > MAX_BACKUP_BYTES) {
+      setMessage({ kind: 'error', text: FILE_TOO_LARGE });
+      return;
+    }
+    file.text().then(
+      (text) => {
+        if (turn !== reading.current) return;
+        const parsed = parseBackupFile(text, file.name, { symbols: knownSymbols });
+        if (parsed.ok) setPlan(parsed.value);
+        else setMessage({ kind: 'error', text: parsed.error });
+      },
+      () => {
+        if (turn === reading.current) setMessage({ kind: 'error', text: 'The file could not be read.' });
+      },
+    );
+  };
+
+  const confirm = (): void => {
+    if (!plan) return;
+    const next = applyPlan(settings, plan);
+    const count = describePlan(settings, plan).length;
+    setBusy(true);
+    setMessage(null);
+    // Called straight from the click, before any await, so the caller may still use the
+    // user's gesture (a permission prompt for an imported feed's site needs one).
+    onApply(next).then(
+      () => {
+        setBusy(false);
+        setMessage({ kind: 'status', text: `Imported ${plan.fileName}: ${count === 1 ? '1 setting' : `${count} settings`} changed.` });
+        reset();
+      },
+      (error: unknown) => {
+        setBusy(false);
+        setMessage({ kind: 'error', text: `The import could not be saved${reason(error)}.` });
+      },
+    );
+  };
+
+  const changes = plan ? describePlan(settings, plan) : [];
+  const warnings = plan ? describeWarnings(plan) : [];
+  return (
+    <section class="data" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>Data</h2>
+      <div class="data__export">
+        <button type="button" onClick={exportAll}>
+          Export all data (JSON)
+        </button>{' '}
+        <button type="button" onClick={exportCsv}>
+          Export watchlist (CSV)
+        </button>
+      </div>
+      <div class="data__import">
+        <label for={`${id}-file`}>Import…</label>{' '}
+        <input
+          ref={input}
+          id={`${id}-file`}
+          type="file"
+          accept=".json,.csv,text/csv,application/json"
+          aria-describedby={`${id}-hint`}
+          onChange={choose}
+        />
+        <p id={`${id}-hint`} class="hint">
+          A backup made here (.json), or a watchlist (.csv, one symbol per line). You see what would change before
+          anything does.
+        </p>
+      </div>
+      {plan && (
+        <div class="data__preview" role="group" aria-labelledby={`${id}-preview`}>
+          <h3 id={`${id}-preview`}>Import preview: {plan.fileName}</h3>
+          {changes.length === 0 ? (
+            <p>Nothing would change: the file's settings are the ones you have.</p>
+          ) : (
+            <ul class="data__changes">
+              {changes.map((change) => (
+                <li key={change.field}>{change.text}</li>
+              ))}
+            </ul>
+          )}
+          {warnings.length > 0 && (
+            <ul class="data__warnings" aria-label="Warnings">
+              {warnings.map((text) => (
+                <li key={text}>{text}</li>
+              ))}
+            </ul>
+          )}
+          <button type="button" onClick={confirm} disabled={busy || changes.length === 0} aria-busy={busy}>
+            {busy ? 'Importing…' : 'Import'}
+          </button>{' '}
+          <button type="button" onClick={reset} disabled={busy}>
+            Cancel
+          </button>
+        </div>
+      )}
+      {/* Always in the page, so that screen readers announce a message put into them. */}
+      <p class="data__error" role="alert">
+        {message?.kind === 'error' ? message.text : ''}
+      </p>
+      <p class="data__status" role="status">
+        {message?.kind === 'status' ? message.text : ''}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,81 @@
+/**
+ * The backup file's shape and the plan an import produces. The file is versioned on its own,
+ * apart from how settings are stored, so a storage change never breaks an old backup: version 1
+ * holds `data.settings`; later versions may add `data.holdings`, `data.alerts` and so on.
+ */
+import type { Settings } from '../settings';
+
+export const BACKUP_FORMAT = 'psx-market-overlay-backup';
+/** The newest backup version this build writes and reads; newer files are refused. */
+export const BACKUP_VERSION = 1;
+/** A full backup is a few kilobytes: anything past 1 MB is not one, and is not read. */
+export const MAX_BACKUP_BYTES = 1024 * 1024;
+export const FILE_TOO_LARGE = 'This file is larger than 1 MB, too large to be a backup or a watchlist.';
+
+/**
+ * Every setting a backup carries. `version` is the storage layout's business, not the user's
+ * data, so it is never written to or read from a backup.
+ */
+export type SettingsField = Exclude<keyof Settings, 'version'>;
+
+/** Only the settings a file contains, each already validated; the others are left alone. */
+export type SettingsPatch = Partial<Pick<Settings, SettingsField>>;
+
+/**
+ * Names for people. Typed as a full record so that a field added to `Settings` fails to
+ * compile here until it has a name, and so is never silently left out of backups.
+ */
+export const FIELD_LABELS: Readonly<Record<SettingsField, string>> = {
+  watchlist: 'Watchlist',
+  indices: 'Indices',
+  timeZone: 'Times shown in',
+  quotesPeriodSec: 'Price refresh',
+  feedsPeriodMin: 'News refresh',
+  badge: 'Toolbar badge',
+  feeds: 'News feeds',
+  sort: 'Watchlist order',
+  collapsedFeeds: 'Collapsed feed sections',
+  privacy: 'Privacy mode',
+  showBar: 'Ticker bar on pages',
+  barPosition: 'Ticker bar position',
+  barMode: 'Ticker bar mode',
+  barSpeed: 'Ticker bar speed',
+  barHiddenSites: 'Sites where the bar is hidden',
+};
+
+/** The fields in a stable order: the order the file writes them and the preview lists them. */
+export const SETTINGS_FIELDS = Object.keys(FIELD_LABELS) as SettingsField[];
+
+/** A line (CSV) or watchlist entry (JSON) that is not a symbol. */
+export interface MalformedEntry {
+  /** CSV: the 1-based line number in the file. JSON: the 1-based place in the watchlist. */
+  position: number;
+  /** What was there, cut to 40 characters for display. */
+  text: string;
+}
+
+/** What importing a file would do; nothing is written until the user confirms it. */
+export interface ImportPlan {
+  /** A full backup (JSON) or a watchlist list (CSV, which replaces the watchlist only). */
+  kind: 'backup' | 'watchlist-csv';
+  fileName: string;
+  settings: SettingsPatch;
+  /** Well-formed symbols the PSX directory does not list: skipped, not imported. */
+  unknownSymbols: string[];
+  /** Entries that are not symbols at all: skipped. */
+  malformed: MalformedEntry[];
+  /** Other things the user should know (a list cut short, a setting that was not valid). */
+  warnings: string[];
+}
+
+/** What the import parsers need to know about the world: the directory, when it is loaded. */
+export interface KnownSymbols {
+  /** Every listed symbol, or null while the directory has not been fetched (then none are refused). */
+  symbols: ReadonlySet<string> | null;
+}
+
+/** Display text for something a user put in a file: one line, at most 40 characters. */
+export function clip(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > 40 ? `${line.slice(0, 39)}…` : line;
+}

@@ -1,0 +1,64 @@
+/**
+ * Reading a file the user chose: its size, its kind, and a backup's envelope (format, version,
+ * data). The kind is read from the content, not trusted from the name, because files get
+ * renamed: a `{` first means a backup whatever the file is called. What the envelope holds is
+ * checked elsewhere (settings-patch.ts for settings, csv.ts for a watchlist list).
+ *
+ * The top-level `version` guards compatibility: a reader refuses a file newer than itself, as
+ * it may mean something this reader cannot know. Within a version growth is additive, so
+ * unknown sections in `data` (holdings, alerts …) are ignored.
+ */
+import { err, ok, type Result } from '../result';
+import { parseWatchlistCsv } from './csv';
+import { BACKUP_FORMAT, BACKUP_VERSION, FILE_TOO_LARGE, MAX_BACKUP_BYTES, type ImportPlan, type KnownSymbols } from './format';
+import { checkSettings } from './settings-patch';
+
+export const NOT_JSON = 'This file is not valid JSON, so it cannot be a PSX Market Overlay backup.';
+export const WRONG_FORMAT = 'This file is not a PSX Market Overlay backup.';
+
+export function newerVersionMessage(version: number): string {
+  return `This file was made by a newer version of PSX Market Overlay (backup version ${version}). Update the extension to import it.`;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** UTF-8 size, without encoding the text when its length already decides. */
+function tooLarge(text: string): boolean {
+  // Each UTF-16 unit is 1 to 3 UTF-8 bytes (a surrogate pair, two units, is 4).
+  if (text.length > MAX_BACKUP_BYTES) return true;
+  if (text.length * 3 <= MAX_BACKUP_BYTES) return false;
+  return new TextEncoder().encode(text).length > MAX_BACKUP_BYTES;
+}
+
+function parseBackupJson(text: string, fileName: string, known: KnownSymbols): Result<ImportPlan, string> {
+  let file: unknown;
+  try {
+    file = JSON.parse(text);
+  } catch {
+    return err(NOT_JSON);
+  }
+  if (!isRecord(file) || file['format'] !== BACKUP_FORMAT) return err(WRONG_FORMAT);
+  const version = file['version'];
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return err('This backup has no valid version number, so it cannot be read safely.');
+  }
+  if (version > BACKUP_VERSION) return err(newerVersionMessage(version));
+  const data = file['data'];
+  if (!isRecord(data)) return err('This backup has no data section that can be read.');
+  const settings = data['settings'];
+  // A backup without settings is allowed (it changes nothing); unreadable settings are not.
+  if (settings !== undefined && !isRecord(settings)) return err('The settings in this backup cannot be read.');
+  const checked = checkSettings(settings ?? {}, known);
+  return ok({ kind: 'backup', fileName, ...checked });
+}
+
+export function parseBackupFile(text: string, fileName: string, known: KnownSymbols): Result<ImportPlan, string> {
+  if (tooLarge(text)) return err(FILE_TOO_LARGE);
+  const body = text.replace(/^\uFEFF/, '');
+  const first = /\S/.exec(body)?.[0];
+  if (first === undefined) return err('This file is empty.');
+  // `[` too: an array is no backup, and saying so beats listing every line as "not a symbol".
+  if (first === '{' || first === '[' || /\.json$/i.test(fileName.trim())) return parseBackupJson(body, fileName, known);
+  return parseWatchlistCsv(body, fileName, known);
+}
