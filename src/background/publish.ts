@@ -10,10 +10,15 @@ import { present } from '../shared/presentation';
 import type { Settings } from '../shared/settings';
 import { readSettings } from '../shared/settings-items';
 import type { WriteRefusal } from '../shared/storage/item';
+import { storageHealthItem } from '../shared/storage/storage-health';
 
 /** The market view for these settings: the quotes they show and the presentation, decided now. */
 export function marketState(snapshot: Snapshot, settings: Settings, now: number): MarketState {
-  const { stories: _stories, ...rest } = snapshot;
+  const { stories: _stories, ...all } = snapshot;
+  // A removed feed's health goes with it, so the market view cannot grow with every feed ever tried.
+  const feedIds = new Set(settings.feeds.map((f) => `feed:${f.id}`));
+  const sources = Object.fromEntries(Object.entries(all.sources).filter(([id]) => !id.startsWith('feed:') || feedIds.has(id)));
+  const rest = { ...all, sources };
   return {
     ...rest,
     quotes: shownQuotes(snapshot.quotes, [...settings.watchlist, settings.badge]),
@@ -27,14 +32,20 @@ export interface PublishPlan {
 }
 
 /** Each write on its own: one refused (a full disk) does not cost the others. */
-export async function publish(snapshot: Snapshot, settings: Settings, now: number, plan: PublishPlan): Promise<WriteRefusal[]> {
+export async function publish(snapshot: Snapshot, settings: Settings, now: number, plan: PublishPlan): Promise<(WriteRefusal & { key: string })[]> {
   const results = await Promise.all([
     marketItem.update(() => marketState(snapshot, settings, now)),
     storiesItem.update(() => snapshot.stories),
     plan.boardRead ? boardItem.update(() => ({ quotes: snapshot.quotes, readAt: now })) : null,
   ]);
-  const refused = results.flatMap((r) => (r && !r.ok ? [r.error] : []));
-  for (const r of refused) console.warn('storage write refused:', r.detail);
+  const keys = ['market', 'stories', 'board'];
+  const refused = results.flatMap((r, i) => (r && !r.ok ? [{ key: keys[i]!, ...r.error }] : []));
+  for (const r of refused) {
+    console.warn(`storage write of ${r.key} refused:`, r.detail);
+    // Where the popup and the options page can say so (storage-health.ts).
+    const noted = await storageHealthItem.update((h) => ({ ...h, localRefused: { key: r.key, reason: r.detail, at: now } }));
+    if (!noted.ok) console.warn('and the refusal could not be recorded:', noted.error.detail);
+  }
   return refused;
 }
 
