@@ -12,11 +12,10 @@
  *
  * The background assembles them into one `Snapshot` for a cycle and splits it again on write.
  */
-import { browser } from './browser';
 import type { IndexQuote, Quote, Snapshot, Story } from './model';
 import { emptySnapshot } from './model';
 import { normalisePresentation, type Presentation } from './presentation';
-import { defineItem } from './storage/item';
+import { defineItem, type LegacySource } from './storage/item';
 
 /** 0.1.0 kept all of it in one local key. */
 export const LEGACY_SNAPSHOT_KEY = 'snapshot';
@@ -90,10 +89,7 @@ function encodeMarket(state: MarketState): unknown {
   };
 }
 
-const legacySnapshot = async (): Promise<Record<string, unknown> | undefined> => {
-  const raw = (await browser.storage.local.get(LEGACY_SNAPSHOT_KEY))[LEGACY_SNAPSHOT_KEY];
-  return isRecord(raw) ? raw : undefined;
-};
+const legacySnapshot: LegacySource = { area: 'local', key: LEGACY_SNAPSHOT_KEY, pick: (raw) => (isRecord(raw) ? raw : undefined) };
 
 export const marketItem = defineItem<MarketState>({
   area: 'local',
@@ -114,7 +110,7 @@ export const storiesItem = defineItem<Story[]>({
   key: 'stories',
   version: 1,
   normalise: normaliseStories,
-  legacy: async () => (await legacySnapshot())?.['stories'],
+  legacy: { ...legacySnapshot, pick: (raw) => (isRecord(raw) ? raw['stories'] : undefined) },
   // On a full disk, the newest half of the news is worth more than none.
   prune: (stories) => stories.slice(0, Math.ceil(stories.length / 2)),
 });

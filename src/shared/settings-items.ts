@@ -7,10 +7,9 @@
  * 0.1.0 kept all of them in one sync item `settings`; each item reads it until the background
  * has migrated (storage/migrations.ts), so no reader ever sees defaults in its place.
  */
-import { browser } from './browser';
 import type { Result } from './result';
 import { DEFAULT_SETTINGS, normaliseSettings, type Settings } from './settings';
-import { defineItem, readItems, type StorageItem, type WriteRefusal } from './storage/item';
+import { defineItem, readItems, type LegacySource, type StorageItem, type WriteRefusal } from './storage/item';
 import { withLock } from './storage/locks';
 
 export const SETTINGS_LOCK = 'settings';
@@ -35,8 +34,14 @@ const normalisePart =
   (raw: unknown): Pick<Settings, K> =>
     pick(normaliseSettings(raw), fields);
 
-const legacySettings = async (): Promise<unknown> =>
-  (await browser.storage.sync.get(LEGACY_SETTINGS_KEY).catch(() => ({}) as Record<string, unknown>))[LEGACY_SETTINGS_KEY];
+/** 0.1.0's one object held every field: each item reads it whole and validates its own part. */
+const legacySettings: LegacySource = { area: 'sync', key: LEGACY_SETTINGS_KEY, pick: (raw) => raw };
+const legacyField = (field: 'watchlist' | 'feeds'): LegacySource => ({
+  area: 'sync',
+  key: LEGACY_SETTINGS_KEY,
+  // A 0.1.0 object without the field meant the default, not "nothing stored".
+  pick: (raw) => (raw !== null && typeof raw === 'object' && field in raw ? (raw as Record<string, unknown>)[field] : DEFAULT_SETTINGS[field]),
+});
 
 export const prefsItem = defineItem<Prefs>({
   area: 'sync',
@@ -53,10 +58,7 @@ export const watchlistItem = defineItem<string[]>({
   version: 1,
   lock: SETTINGS_LOCK,
   normalise: (raw) => normaliseSettings({ watchlist: raw }).watchlist,
-  legacy: async () => {
-    const legacy = (await legacySettings()) as { watchlist?: unknown } | undefined;
-    return legacy === undefined ? undefined : (legacy?.watchlist ?? DEFAULT_SETTINGS.watchlist);
-  },
+  legacy: legacyField('watchlist'),
 });
 
 export const feedsItem = defineItem<Settings['feeds']>({
@@ -65,10 +67,7 @@ export const feedsItem = defineItem<Settings['feeds']>({
   version: 1,
   lock: SETTINGS_LOCK,
   normalise: (raw) => normaliseSettings({ feeds: raw }).feeds,
-  legacy: async () => {
-    const legacy = (await legacySettings()) as { feeds?: unknown } | undefined;
-    return legacy === undefined ? undefined : (legacy?.feeds ?? DEFAULT_SETTINGS.feeds);
-  },
+  legacy: legacyField('feeds'),
 });
 
 export const barPrefsItem = defineItem<BarPrefs>({

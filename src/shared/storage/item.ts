@@ -35,8 +35,12 @@ export interface ItemSpec<T> {
   normalise: (raw: unknown) => T;
   /** The stored form of a value (a compact encoding); `normalise` must read it back. */
   encode?(value: T): unknown;
-  /** Where 0.1.0 kept this data, read while the item itself does not exist yet. */
-  legacy?: () => Promise<unknown>;
+  /**
+   * Where 0.1.0 kept this data, read while the item itself does not exist yet: a key, and the
+   * part of its value that is this item's (undefined when it holds nothing for it). Declared,
+   * not a function, so a batched read (`readItems`) fetches it with everything else.
+   */
+  legacy?: LegacySource;
   /** A smaller copy, for the one retry after `storage.local` refused a write for quota. */
   prune?(value: T): T;
   /** Lock shared with other items that are updated together (the settings). */
@@ -52,6 +56,12 @@ export interface ItemState<T> {
   origin: 'stored' | 'legacy' | 'default';
   /** The stored form as found, to tell a real change from a rewrite of the same data. */
   raw: Envelope | null;
+}
+
+export interface LegacySource {
+  area: 'local' | 'sync';
+  key: string;
+  pick(raw: unknown): unknown;
 }
 
 export type WriteRefusal =
@@ -81,6 +91,18 @@ export function isEnvelope(raw: unknown): raw is Envelope {
 }
 
 const describe = (cause: unknown): string => (cause instanceof Error ? cause.message : String(cause));
+
+async function readLegacy(source: LegacySource): Promise<unknown> {
+  return browser.storage[source.area].get(source.key).then(
+    (stored) => stored[source.key],
+    (cause: unknown) => {
+      console.warn(`storage.${source.area} unreadable for 0.1.0's ${source.key}:`, describe(cause));
+      return undefined;
+    },
+  );
+}
+
+const fromLegacy = (source: LegacySource, raw: unknown): unknown => (raw === undefined ? undefined : source.pick(raw));
 
 /** Brings stored data of any version to the current one; a newer version is left as it is. */
 export function upgrade<T>(spec: ItemSpec<T>, raw: unknown): { value: T; newer: boolean } {
@@ -124,7 +146,7 @@ export function defineItem<T>(spec: ItemSpec<T>): StorageItem<T> {
       const stored = (await areaOf(spec.area).get(spec.key))[spec.key];
       if (stored !== undefined) return { raw: stored, origin: 'stored' };
     }
-    const legacy = spec.legacy ? await spec.legacy() : undefined;
+    const legacy = spec.legacy ? fromLegacy(spec.legacy, await readLegacy(spec.legacy)) : undefined;
     return legacy === undefined ? { raw: undefined, origin: 'default' } : { raw: legacy, origin: 'legacy' };
   }
 
@@ -213,7 +235,10 @@ export async function readItems<T extends readonly StorageItem<unknown>[]>(
   items: T,
 ): Promise<{ [I in keyof T]: T[I] extends StorageItem<infer V> ? ItemState<V> : never }> {
   const byArea = new Map<Area, Set<string>>();
-  for (const item of items) for (const { area, key } of item.keys) byArea.set(area, (byArea.get(area) ?? new Set()).add(key));
+  for (const item of items) {
+    const legacy = item.spec.legacy ? [{ area: item.spec.legacy.area, key: item.spec.legacy.key }] : [];
+    for (const { area, key } of [...item.keys, ...legacy]) byArea.set(area, (byArea.get(area) ?? new Set()).add(key));
+  }
   const found = new Map<Area, Record<string, unknown>>();
   await Promise.all(
     [...byArea].map(async ([area, keys]) => {
@@ -235,7 +260,9 @@ export async function readItems<T extends readonly StorageItem<unknown>[]>(
         const { value, newer } = upgrade(spec, raw);
         return { value, newer, origin: 'stored' as const, raw: isEnvelope(raw) ? raw : null };
       }
-      return item.getState();
+      const legacy = spec.legacy ? fromLegacy(spec.legacy, found.get(spec.legacy.area)?.[spec.legacy.key]) : undefined;
+      const { value, newer } = upgrade(spec, legacy);
+      return { value, newer, origin: legacy === undefined ? ('default' as const) : ('legacy' as const), raw: null };
     }),
   );
   return states as { [I in keyof T]: T[I] extends StorageItem<infer V> ? ItemState<V> : never };
