@@ -6,6 +6,8 @@
  */
 import { boardItem, marketItem, shownQuotes, storiesItem, type MarketState } from '../shared/market-store';
 import type { Snapshot } from '../shared/model';
+import { seriesItem, type SeriesMap } from '../shared/series';
+import { directoryItem, type SymbolDirectory } from '../shared/symbol-directory';
 import { present } from '../shared/presentation';
 import type { Settings } from '../shared/settings';
 import { readSettings } from '../shared/settings-items';
@@ -29,6 +31,10 @@ export function marketState(snapshot: Snapshot, settings: Settings, now: number)
 export interface PublishPlan {
   /** The market watch (or the fallback) was read in this cycle: the board is new. */
   boardRead: boolean;
+  /** Sparklines the cycle extended or fetched, if it touched them. */
+  series?: SeriesMap | undefined;
+  /** The instrument directory, when it was read. */
+  directory?: SymbolDirectory | undefined;
 }
 
 /** Each write on its own: one refused (a full disk) does not cost the others. */
@@ -37,8 +43,10 @@ export async function publish(snapshot: Snapshot, settings: Settings, now: numbe
     marketItem.update(() => marketState(snapshot, settings, now)),
     storiesItem.update(() => snapshot.stories),
     plan.boardRead ? boardItem.update(() => ({ quotes: snapshot.quotes, readAt: now })) : null,
+    plan.series ? seriesItem.update(() => plan.series as SeriesMap) : null,
+    plan.directory ? directoryItem.update(() => plan.directory as SymbolDirectory) : null,
   ]);
-  const keys = ['market', 'stories', 'board'];
+  const keys = ['market', 'stories', 'board', 'series', 'symbols'];
   const refused = results.flatMap((r, i) => (r && !r.ok ? [{ key: keys[i]!, ...r.error }] : []));
   for (const r of refused) {
     console.warn(`storage write of ${r.key} refused:`, r.detail);

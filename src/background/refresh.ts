@@ -1,22 +1,29 @@
 /**
  * One refresh cycle: work out which sources are due from what storage says, ask them, write
- * what they brought (publish.ts), repaint the badge and plan the next wake. A failed source
- * keeps its last good data and records why; the cycle itself never throws.
+ * what they brought (publish.ts), repaint the badge and plan the next wake. Each task runs in its
+ * own guard and returns an outcome; the cycle merges them and writes once, in a `finally`, so
+ * no input, however hostile, can stop the data, the failure record or the next wake. A failed
+ * source keeps its last good data and records why; the cycle itself never throws.
  */
 import type { FeedDefinition } from '../shared/feeds';
 import { readSnapshot } from '../shared/market-store';
 import { marketView } from '../shared/market-view';
+import type { Snapshot } from '../shared/model';
 import type { RefreshSummary } from '../shared/protocol';
+import type { Settings } from '../shared/settings';
 import { readSettings } from '../shared/settings-items';
 import { ensureMigrated } from '../shared/storage/migrations';
 import { scheduleWake } from './alarm';
 import { paintBadge } from './badge';
 import { badgeView } from './badge-text';
-import type { CycleContext, RefreshReason } from './cycle-context';
+import { type CycleInput, type RefreshReason, type TaskOutcome } from './cycle-context';
+import { recordCycleEvents } from './diagnostics-log';
+import { guarded } from './guard';
+import { mergeOutcomes } from './merge';
+import { feedsPolicy, FALLBACK_AFTER_FAILURES, quotesPolicy, SERIES_POLICY, SYMBOLS_POLICY } from './policies';
 import { marketState, publish } from './publish';
-import { FALLBACK_AFTER_FAILURES } from './policies';
 import { MIN_WAKE_MS, nextWake, portalDueAt, withBackoff } from './schedule';
-import { feedsDueAt, refreshFeeds } from './tasks/feeds';
+import { feedsDueAt, refreshFeed } from './tasks/feeds';
 import { portalFailures, quotesClock, refreshQuotes } from './tasks/quotes';
 import { refreshSeries } from './tasks/series';
 import { refreshSymbols, symbolsDueAt, symbolsWaitForTrading } from './tasks/symbols';
@@ -35,9 +42,15 @@ let running: Promise<RefreshSummary> | null = null;
  * joins the cycle already under way instead of doubling every request.
  */
 export function refresh(reason: RefreshReason, deps: RefreshDeps = {}): Promise<RefreshSummary> {
-  running ??= runCycle(reason, deps).finally(() => {
-    running = null;
-  });
+  running ??= runCycle(reason, deps)
+    .catch((cause: unknown): RefreshSummary => {
+      // Only reading storage at the very start can land here; the planned wake retries it.
+      console.warn('refresh cycle could not start:', cause);
+      return { fetched: [], failed: [] };
+    })
+    .finally(() => {
+      running = null;
+    });
   return running;
 }
 
@@ -51,44 +64,73 @@ async function runCycle(reason: RefreshReason, deps: RefreshDeps): Promise<Refre
   // storage.session lost the board (a browser restart): a closed market's closing figures are
   // read once more, so a symbol added tonight still gets its price. Nothing else is asked.
   if (!hasBoard && settings.watchlist.some((s) => !snapshot.quotes[s])) snapshot.closingQuotesHeld = false;
-  const ctx: CycleContext = {
+  const input: CycleInput = {
     reason,
     now,
     random: deps.random ?? Math.random,
     http: { now, ...(deps.fetchImpl ? { fetchImpl: deps.fetchImpl } : {}) },
     settings,
     snapshot,
-    summary: { fetched: [], failed: [] },
     view: marketView(snapshot.market, snapshot.marketReadAt, now()),
   };
   const feeds = deps.feeds ?? settings.feeds;
+  const feedIds = feeds.map((f) => f.id);
+  const outcomes: TaskOutcome[] = [];
+  let merged: Snapshot = snapshot;
+  try {
+    outcomes.push(
+      ...(await Promise.all([
+        guarded(input, 'psx-home', quotesPolicy(settings), () => refreshQuotes(input)),
+        ...feeds.map((feed) => guarded(input, `feed:${feed.id}`, feedsPolicy(settings), () => refreshFeed(input, feed))),
+        guarded(input, 'psx-symbols', SYMBOLS_POLICY, () => refreshSymbols(input)),
+      ])),
+    );
+    merged = mergeOutcomes(snapshot, outcomes, feedIds);
+    // The series need the portal's token and the prices just read.
+    const afterQuotes: CycleInput = { ...input, snapshot: merged, view: marketView(merged.market, merged.marketReadAt, now()) };
+    const quotesRead = outcomes.some((o) => o.fetched.includes('psx-quotes'));
+    const token = outcomes[0]?.token ?? null;
+    const series = await guarded(afterQuotes, 'psx-series', SERIES_POLICY, () => refreshSeries(afterQuotes, token, quotesRead));
+    outcomes.push(series);
+    merged = mergeOutcomes(merged, [series], feedIds);
+  } finally {
+    await finishCycle(merged, outcomes, settings, input, feeds);
+  }
+  return summarise(outcomes);
+}
 
-  const [{ token }] = await Promise.all([refreshQuotes(ctx), refreshFeeds(ctx, feeds), refreshSymbols(ctx)]);
-  await refreshSeries(ctx, token);
-
-  if (ctx.summary.fetched.length + ctx.summary.failed.length > 0) {
-    snapshot.updatedAt = now();
-    const { fetched } = ctx.summary;
-    await publish(snapshot, settings, now(), { boardRead: fetched.includes('psx-quotes') || fetched.includes('psx-terminal') });
+/** Writes, paints and plans, each on its own: one failing never costs the others. */
+async function finishCycle(snapshot: Snapshot, outcomes: TaskOutcome[], settings: Settings, input: CycleInput, feeds: readonly FeedDefinition[]): Promise<void> {
+  const now = input.now();
+  const summary = summarise(outcomes);
+  const warn = (what: string) => (cause: unknown) => console.warn(`${what} failed:`, cause);
+  if (summary.fetched.length + summary.failed.length > 0) {
+    const written: Snapshot = { ...snapshot, updatedAt: now };
+    const boardRead = summary.fetched.includes('psx-quotes') || summary.fetched.includes('psx-terminal');
+    const series = outcomes.find((o) => o.series)?.series;
+    const directory = outcomes.find((o) => o.directory)?.directory;
+    await publish(written, settings, now, { boardRead, series, directory }).catch(warn('publishing the cycle'));
+    await recordCycleEvents(outcomes, snapshot, now).catch(warn('recording the cycle in Diagnostics'));
   }
   // The badge renders the same presentation as the popup and the bar.
-  await paintBadge(badgeView(marketState(snapshot, settings, now()), settings.badge, settings.indices, settings.timeZone, now())).catch((cause: unknown) =>
-    // A badge that cannot be painted is no reason to lose the plan below.
-    console.warn('badge not painted:', cause),
-  );
-  await scheduleWake(nextWake(dueTimes(ctx, feeds), now()));
-  return ctx.summary;
+  await paintBadge(badgeView(marketState(snapshot, settings, now), settings.badge, settings.indices, settings.timeZone, now)).catch(warn('painting the badge'));
+  await scheduleWake(nextWake(dueTimes({ ...input, snapshot }, feeds), now)).catch(warn('planning the next wake'));
+}
+
+function summarise(outcomes: readonly TaskOutcome[]): RefreshSummary {
+  return { fetched: outcomes.flatMap((o) => o.fetched), failed: outcomes.flatMap((o) => o.failed.map((f) => f.id)) };
 }
 
 /** When each source is next due, for planning the next wake. */
-function dueTimes(ctx: CycleContext, feeds: readonly FeedDefinition[]): number[] {
-  const now = ctx.now();
-  const { sources } = ctx.snapshot;
-  const clock = quotesClock(ctx);
-  const times = [withBackoff(portalDueAt(sources['psx-home'], clock, now), sources['psx-home']), ...feedsDueAt(ctx, feeds)];
+function dueTimes(input: CycleInput, feeds: readonly FeedDefinition[]): number[] {
+  const now = input.now();
+  const { sources } = input.snapshot;
+  const view = marketView(input.snapshot.market, input.snapshot.marketReadAt, now);
+  const clock = quotesClock(input, view, input.snapshot.closingQuotesHeld, sources);
+  const times = [withBackoff(portalDueAt(sources['psx-home'], clock, now), sources['psx-home']), ...feedsDueAt(input, feeds, sources)];
   // A directory that waits for a trading day must not plan a wake every 30 s until then.
-  if (!symbolsWaitForTrading(ctx)) times.push(symbolsDueAt(ctx));
-  if (portalFailures(ctx) >= FALLBACK_AFTER_FAILURES) {
+  if (!symbolsWaitForTrading({ ...input, view }, sources)) times.push(symbolsDueAt(input, sources));
+  if (portalFailures(sources) >= FALLBACK_AFTER_FAILURES) {
     times.push(withBackoff(portalDueAt(sources['psx-terminal'], clock, now), sources['psx-terminal']));
   }
   return times;

@@ -26,23 +26,26 @@ export type MarketState = Omit<Snapshot, 'stories'> & { presentation: Presentati
 const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 const finite = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
-/** `[price, change, %, LDCP, open, high, low, volume]`: a third of the JSON of the object form. */
-type QuoteRow = [number, number, number, number | null, number | null, number | null, number | null, number | null];
+/** `[price, change, %, LDCP, open, high, low, volume, readAt]`: a third of the JSON of the object form. */
+type QuoteRow = [number, number, number, number | null, number | null, number | null, number | null, number | null, number | null];
 type IndexRow = [number, number, number, string | null];
 
 export function encodeQuote(q: Quote): QuoteRow {
-  return [q.price, q.change, q.changePercent, q.previousClose, q.open, q.high, q.low, q.volume];
+  return [q.price, q.change, q.changePercent, q.previousClose, q.open, q.high, q.low, q.volume, q.readAt ?? null];
 }
 
 /** Reads a quote in either form (0.1.0 stored objects); anything unreadable is dropped. */
 export function decodeQuote(symbol: string, raw: unknown): Quote | null {
   if (Array.isArray(raw)) {
-    const [price, change, changePercent, previousClose, open, high, low, volume] = raw.map(finite);
-    if (price == null || change == null || changePercent == null) return null;
-    return { symbol, price, change, changePercent, previousClose: previousClose ?? null, open: open ?? null, high: high ?? null, low: low ?? null, volume: volume ?? null };
+    const [price, change, changePercent, previousClose, open, high, low, volume, readAt] = raw.map(finite);
+    // A price we cannot trust is no quote at all: absent, never shown as a number.
+    if (price == null || price <= 0 || change == null || changePercent == null) return null;
+    const quote: Quote = { symbol, price, change, changePercent, previousClose: previousClose ?? null, open: open ?? null, high: high ?? null, low: low ?? null, volume: volume ?? null };
+    if (readAt != null) quote.readAt = readAt;
+    return quote;
   }
   if (!isRecord(raw)) return null;
-  return decodeQuote(symbol, [raw['price'], raw['change'], raw['changePercent'], raw['previousClose'], raw['open'], raw['high'], raw['low'], raw['volume']]);
+  return decodeQuote(symbol, [raw['price'], raw['change'], raw['changePercent'], raw['previousClose'], raw['open'], raw['high'], raw['low'], raw['volume'], raw['readAt']]);
 }
 
 function decodeIndex(code: string, raw: unknown): IndexQuote | null {

@@ -18,6 +18,8 @@ export interface Quote {
   high: number | null;
   low: number | null;
   volume: number | null;
+  /** When the extension read it; a watchlist symbol missing from a later read keeps this older time. */
+  readAt?: number;
 }
 
 /** One index (KSE100, KSE30, ALLSHR, ...). */

@@ -1,32 +1,30 @@
-/** Headlines: each feed on its own cadence and backoff; a failed feed keeps its stories. */
+/** Headlines: each feed on its own cadence and backoff, each its own task; a failed feed keeps its stories. */
 import type { FeedDefinition } from '../../shared/feeds';
-import { mergeFeedStories } from '../../shared/stories';
 import { readFeed } from '../../sources/feeds/read-feed';
-import { fail, isDueNow, succeed, type CycleContext } from '../cycle-context';
+import { isDueNow, Outcome, type CycleInput, type TaskOutcome } from '../cycle-context';
 import { feedsPolicy } from '../policies';
 import { periodicDueAt, withBackoff } from '../schedule';
 
-export function feedsDueAt(ctx: CycleContext, feeds: readonly FeedDefinition[]): number[] {
-  return feeds.map((feed) => {
-    const health = ctx.snapshot.sources[`feed:${feed.id}`];
-    return withBackoff(periodicDueAt(health, ctx.settings.feedsPeriodMin * 60_000, ctx.now()), health);
-  });
+export function feedDueAt(input: CycleInput, feed: FeedDefinition, sources = input.snapshot.sources): number {
+  const health = sources[`feed:${feed.id}`];
+  return withBackoff(periodicDueAt(health, input.settings.feedsPeriodMin * 60_000, input.now()), health);
 }
 
-export async function refreshFeeds(ctx: CycleContext, feeds: readonly FeedDefinition[]): Promise<void> {
-  const due = feedsDueAt(ctx, feeds);
-  await Promise.all(
-    feeds.map(async (feed, i) => {
-      const id = `feed:${feed.id}` as const;
-      if (!isDueNow(ctx, ctx.snapshot.sources[id], due[i] ?? 0)) return;
-      const previous = ctx.snapshot.stories.filter((s) => s.feedId === feed.id);
-      const result = await readFeed(feed, { ...ctx.http, previous });
-      if (!result.ok) {
-        fail(ctx, id, result.error, feedsPolicy(ctx.settings));
-        return;
-      }
-      succeed(ctx, id);
-      ctx.snapshot.stories = mergeFeedStories(ctx.snapshot.stories, feed.id, result.value.stories, feeds.map((f) => f.id));
-    }),
-  );
+export function feedsDueAt(input: CycleInput, feeds: readonly FeedDefinition[], sources = input.snapshot.sources): number[] {
+  return feeds.map((feed) => feedDueAt(input, feed, sources));
+}
+
+export async function refreshFeed(input: CycleInput, feed: FeedDefinition): Promise<TaskOutcome> {
+  const out = new Outcome(input);
+  const id = `feed:${feed.id}` as const;
+  if (!isDueNow(input, out.status(id), feedDueAt(input, feed))) return out.value;
+  const previous = input.snapshot.stories.filter((s) => s.feedId === feed.id);
+  const result = await readFeed(feed, { ...input.http, previous });
+  if (!result.ok) {
+    out.fail(id, result.error, feedsPolicy(input.settings));
+    return out.value;
+  }
+  out.succeed(id);
+  out.value.stories.push({ feedId: feed.id, stories: result.value.stories });
+  return out.value;
 }

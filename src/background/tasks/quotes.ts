@@ -7,98 +7,108 @@ import { marketView } from '../../shared/market-view';
 import type { IndexQuote, Quote } from '../../shared/model';
 import { readPortal } from '../../sources/psx/portal';
 import { readTerminal } from '../../sources/psx-terminal/terminal';
-import { fail, isDueNow, succeed, type CycleContext } from '../cycle-context';
+import { isDueNow, Outcome, type CycleInput, type TaskOutcome } from '../cycle-context';
 import { FALLBACK_AFTER_FAILURES, quotesPolicy } from '../policies';
 import { portalDueAt, withBackoff, type QuotesClock } from '../schedule';
 import { mayAsk } from '../source-status';
 
-export const quotesClock = (ctx: CycleContext): QuotesClock => ({
-  view: ctx.view,
-  closingQuotesHeld: ctx.snapshot.closingQuotesHeld,
-  quotesPeriodMs: ctx.settings.quotesPeriodSec * 1000,
-  quotesNextTry: ctx.snapshot.sources['psx-quotes']?.nextTry ?? null,
+type Sources = CycleInput['snapshot']['sources'];
+
+export const quotesClock = (input: CycleInput, view = input.view, closingQuotesHeld = input.snapshot.closingQuotesHeld, sources: Sources = input.snapshot.sources): QuotesClock => ({
+  view,
+  closingQuotesHeld,
+  quotesPeriodMs: input.settings.quotesPeriodSec * 1000,
+  quotesNextTry: sources['psx-quotes']?.nextTry ?? null,
 });
 
 /** Failures in a row of whichever portal request is failing. */
-export function portalFailures(ctx: CycleContext): number {
-  const { sources } = ctx.snapshot;
+export function portalFailures(sources: Sources): number {
   return Math.max(sources['psx-home']?.failures ?? 0, sources['psx-quotes']?.failures ?? 0);
 }
 
-/** The token the portal handed out in this cycle, for the series requests that follow. */
-export async function refreshQuotes(ctx: CycleContext): Promise<{ token: string | null }> {
-  let token: string | null = null;
-  const home = ctx.snapshot.sources['psx-home'];
-  if (isDueNow(ctx, home, withBackoff(portalDueAt(home, quotesClock(ctx), ctx.now()), home))) {
-    token = await readFromPortal(ctx);
+/** The portal, then the fallback if the portal has failed often enough; one outcome for both. */
+export async function refreshQuotes(input: CycleInput): Promise<TaskOutcome> {
+  const out = new Outcome(input);
+  const home = out.status('psx-home');
+  if (isDueNow(input, home, withBackoff(portalDueAt(home, quotesClock(input), input.now()), home))) {
+    await readFromPortal(input, out);
   }
-  const terminal = ctx.snapshot.sources['psx-terminal'];
-  if (
-    portalFailures(ctx) >= FALLBACK_AFTER_FAILURES &&
-    isDueNow(ctx, terminal, withBackoff(portalDueAt(terminal, quotesClock(ctx), ctx.now()), terminal))
-  ) {
-    await readFromTerminal(ctx);
+  const sources: Sources = { ...input.snapshot.sources, ...out.value.statuses };
+  const terminal = sources['psx-terminal'];
+  const view = out.value.data.market !== undefined ? marketView(out.value.data.market, out.value.data.marketReadAt ?? null, input.now()) : input.view;
+  if (portalFailures(sources) >= FALLBACK_AFTER_FAILURES && isDueNow(input, terminal, withBackoff(portalDueAt(terminal, quotesClock(input, view, input.snapshot.closingQuotesHeld, sources), input.now()), terminal))) {
+    await readFromTerminal(input, out, view.phase);
   }
-  return { token };
+  return out.value;
 }
 
-async function readFromPortal(ctx: CycleContext): Promise<string | null> {
-  const { snapshot } = ctx;
-  const policy = quotesPolicy(ctx.settings);
+async function readFromPortal(input: CycleInput, out: Outcome): Promise<void> {
+  const { snapshot } = input;
+  const policy = quotesPolicy(input.settings);
   const reading = await readPortal({
-    ...ctx.http,
+    ...input.http,
     // The market watch keeps its own backoff and Retry-After even when the home page answers.
-    wantQuotes: (market) => (isTrading(market) || !snapshot.closingQuotesHeld) && mayAsk(snapshot.sources['psx-quotes'], ctx.now()),
+    wantQuotes: (market) => (isTrading(market) || !snapshot.closingQuotesHeld) && mayAsk(snapshot.sources['psx-quotes'], input.now()),
   });
   if (!reading.ok) {
-    fail(ctx, 'psx-home', reading.error, policy);
-    return null;
-  }
-  const { indices, market, asOf, quotes, quotesError, token } = reading.value;
-  succeed(ctx, 'psx-home');
-  snapshot.market = market;
-  snapshot.marketReadAt = ctx.now();
-  snapshot.marketAsOf = asOf ?? snapshot.marketAsOf;
-  ctx.view = marketView(market, snapshot.marketReadAt, ctx.now());
-  if (quotes !== null) {
-    snapshot.quotes = bySymbol(quotes);
-    snapshot.indices = mergeIndices(snapshot.indices, indices);
-    snapshot.quoteSource = 'psx-portal';
-    snapshot.closingQuotesHeld = !isTrading(market);
-    succeed(ctx, 'psx-quotes');
-  } else {
-    // Indices from the portal are only mixed with portal quotes, never with the fallback's.
-    if (snapshot.quoteSource === 'psx-portal') snapshot.indices = mergeIndices(snapshot.indices, indices);
-    if (quotesError !== null) fail(ctx, 'psx-quotes', quotesError, policy);
-    else if (isTrading(market)) snapshot.closingQuotesHeld = false;
-  }
-  return token;
-}
-
-async function readFromTerminal(ctx: CycleContext): Promise<void> {
-  // One index per cycle, in turn: the fallback stays at two requests a cycle however many indices.
-  const codes = ctx.settings.indices;
-  const turn = codes.length === 0 ? [] : [codes[Math.floor(ctx.now() / 60_000) % codes.length] as string];
-  const reading = await readTerminal(turn, ctx.http);
-  if (!reading.ok) {
-    fail(ctx, 'psx-terminal', reading.error, quotesPolicy(ctx.settings));
+    out.fail('psx-home', reading.error, policy);
     return;
   }
-  ctx.snapshot.quotes = bySymbol(reading.value.quotes);
-  ctx.snapshot.indices = mergeIndices(ctx.snapshot.indices, reading.value.indices);
-  ctx.snapshot.quoteSource = 'psx-terminal';
-  // Like the portal's closing read: once the market has stopped, these are the closing figures.
-  ctx.snapshot.closingQuotesHeld = !isTradingPhase(ctx.view.phase);
-  // The fallback prints no "as of"; the figures are as of now.
-  ctx.snapshot.marketAsOf = ctx.now();
-  succeed(ctx, 'psx-terminal');
+  const { indices, market, asOf, quotes, quotesError, token } = reading.value;
+  out.value.token = token;
+  out.succeed('psx-home');
+  out.set({ market, marketReadAt: input.now(), marketAsOf: asOf ?? snapshot.marketAsOf });
+  if (quotes !== null) {
+    out.set({
+      quotes: withHeldQuotes(snapshot.quotes, quotes, input.settings.watchlist, input.now()),
+      indices: mergeIndices(snapshot.indices, indices),
+      quoteSource: 'psx-portal',
+      closingQuotesHeld: !isTrading(market),
+    });
+    out.succeed('psx-quotes');
+  } else {
+    // Indices from the portal are only mixed with portal quotes, never with the fallback's.
+    if (snapshot.quoteSource === 'psx-portal') out.set({ indices: mergeIndices(snapshot.indices, indices) });
+    if (quotesError !== null) out.fail('psx-quotes', quotesError, policy);
+    else if (isTrading(market)) out.set({ closingQuotesHeld: false });
+  }
 }
 
-function bySymbol(quotes: Quote[]): Record<string, Quote> {
-  return Object.fromEntries(quotes.map((q) => [q.symbol, q]));
+async function readFromTerminal(input: CycleInput, out: Outcome, phase: CycleInput['view']['phase']): Promise<void> {
+  // One index per cycle, in turn: the fallback stays at two requests a cycle however many indices.
+  const codes = input.settings.indices;
+  const turn = codes.length === 0 ? [] : [codes[Math.floor(input.now() / 60_000) % codes.length] as string];
+  const reading = await readTerminal(turn, input.http);
+  if (!reading.ok) {
+    out.fail('psx-terminal', reading.error, quotesPolicy(input.settings));
+    return;
+  }
+  out.set({
+    quotes: withHeldQuotes(input.snapshot.quotes, reading.value.quotes, input.settings.watchlist, input.now()),
+    indices: mergeIndices(input.snapshot.indices, reading.value.indices),
+    quoteSource: 'psx-terminal',
+    // Like the portal's closing read: once the market has stopped, these are the closing figures.
+    closingQuotesHeld: !isTradingPhase(phase),
+    // The fallback prints no "as of"; the figures are as of now.
+    marketAsOf: input.now(),
+  });
+  out.succeed('psx-terminal');
+}
+
+/**
+ * The new reading, stamped with when it was read; a watchlist symbol missing from it keeps its
+ * last good quote with that older stamp (the popup shows its age) rather than vanishing.
+ */
+export function withHeldQuotes(previous: Readonly<Record<string, Quote>>, fresh: Quote[], watchlist: readonly string[], now: number): Record<string, Quote> {
+  const out: Record<string, Quote> = Object.fromEntries(fresh.map((q) => [q.symbol, { ...q, readAt: now }]));
+  for (const symbol of watchlist) {
+    const held = previous[symbol];
+    if (!out[symbol] && held) out[symbol] = held;
+  }
+  return out;
 }
 
 /** Indices missing from this reading keep their last value rather than vanishing. */
-function mergeIndices(previous: Record<string, IndexQuote>, fresh: IndexQuote[]): Record<string, IndexQuote> {
+function mergeIndices(previous: Readonly<Record<string, IndexQuote>>, fresh: IndexQuote[]): Record<string, IndexQuote> {
   return { ...previous, ...Object.fromEntries(fresh.map((q) => [q.code, q])) };
 }

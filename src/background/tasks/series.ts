@@ -9,7 +9,7 @@ import { isTradingPhase } from '../../shared/market';
 import { pktDate, seriesItem, type SeriesMap } from '../../shared/series';
 import { downsample } from '../../shared/series';
 import { readIntradaySeries } from '../../sources/psx/series';
-import { fail, succeed, type CycleContext } from '../cycle-context';
+import { Outcome, type CycleInput, type TaskOutcome } from '../cycle-context';
 import { SERIES_POLICY } from '../policies';
 import { mayAsk } from '../source-status';
 
@@ -36,33 +36,37 @@ export function appendPrices(series: SeriesMap, prices: Record<string, number>, 
   }
 }
 
-export async function refreshSeries(ctx: CycleContext, token: string | null): Promise<void> {
+/**
+ * `quotesRead`: the market watch was read in this cycle, so its prices extend the series. The
+ * series come back in the outcome; the cycle writes them with everything else.
+ */
+export async function refreshSeries(input: CycleInput, token: string | null, quotesRead: boolean): Promise<TaskOutcome> {
+  const out = new Outcome(input);
   // Only on a trading board the portal confirmed in this very cycle (which also gave the token).
-  if (ctx.view.basis !== 'board' || !isTradingPhase(ctx.view.phase)) return;
-  const { watchlist } = ctx.settings;
-  const series = await seriesItem.get();
-  const now = ctx.now();
-  if (ctx.summary.fetched.includes('psx-quotes')) {
+  if (input.view.basis !== 'board' || !isTradingPhase(input.view.phase)) return out.value;
+  const { watchlist } = input.settings;
+  const series = structuredClone(await seriesItem.get());
+  const now = input.now();
+  if (quotesRead) {
     const prices = Object.fromEntries(
-      watchlist.map((s) => [s, ctx.snapshot.quotes[s]?.price]).filter((e): e is [string, number] => typeof e[1] === 'number'),
+      watchlist.map((s) => [s, input.snapshot.quotes[s]?.price]).filter((e): e is [string, number] => typeof e[1] === 'number'),
     );
     appendPrices(series, prices, now);
   }
-  const batch = mayAsk(ctx.snapshot.sources['psx-series'], now) ? seriesBatch(watchlist, series, now) : [];
+  const batch = mayAsk(out.status('psx-series'), now) ? seriesBatch([...watchlist], series, now) : [];
   let failed = false;
   for (const symbol of batch) {
-    const result = await readIntradaySeries(symbol, token, ctx.http);
+    const result = await readIntradaySeries(symbol, token, input.http);
     if (!result.ok) {
       // One failure (a rotated token, a retired route) ends the batch; the backoff spaces retries.
-      fail(ctx, 'psx-series', result.error, SERIES_POLICY);
+      out.fail('psx-series', result.error, SERIES_POLICY);
       failed = true;
       break;
     }
     series[symbol] = { day: pktDate(now), fetchedAt: now, points: result.value };
   }
   // Symbols that left the watchlist take their series with them.
-  const kept = Object.fromEntries(Object.entries(series).filter(([s]) => watchlist.includes(s)));
-  const written = await seriesItem.update(() => kept);
-  if (!written.ok) console.warn('series not saved:', written.error.detail);
-  if (batch.length > 0 && !failed) succeed(ctx, 'psx-series');
+  out.value.series = Object.fromEntries(Object.entries(series).filter(([s]) => watchlist.includes(s)));
+  if (batch.length > 0 && !failed) out.succeed('psx-series');
+  return out.value;
 }

@@ -1,37 +1,32 @@
 /** The instrument directory, once a day; a failure keeps yesterday's list. */
-import { directoryItem } from '../../shared/symbol-directory';
 import { readSymbols } from '../../sources/psx/symbols';
-import { fail, isDueNow, succeed, type CycleContext } from '../cycle-context';
+import { isDueNow, Outcome, type CycleInput, type TaskOutcome } from '../cycle-context';
 import { SYMBOLS_POLICY } from '../policies';
 import { periodicDueAt, SYMBOLS_PERIOD_MS, withBackoff } from '../schedule';
 
-export function symbolsDueAt(ctx: CycleContext): number {
-  const health = ctx.snapshot.sources['psx-symbols'];
-  return withBackoff(periodicDueAt(health, SYMBOLS_PERIOD_MS, ctx.now()), health);
+export function symbolsDueAt(input: CycleInput, sources = input.snapshot.sources): number {
+  const health = sources['psx-symbols'];
+  return withBackoff(periodicDueAt(health, SYMBOLS_PERIOD_MS, input.now()), health);
 }
 
 /**
  * A closed market is asked nothing beyond its state: the directory waits for a trading day,
  * unless there has never been one (a first install at night still gets names and search).
  */
-export function symbolsWaitForTrading(ctx: CycleContext): boolean {
-  return ctx.view.phase === 'closed' && ctx.snapshot.sources['psx-symbols']?.lastOk != null;
+export function symbolsWaitForTrading(input: CycleInput, sources = input.snapshot.sources): boolean {
+  return input.view.phase === 'closed' && sources['psx-symbols']?.lastOk != null;
 }
 
-export async function refreshSymbols(ctx: CycleContext): Promise<void> {
-  const health = ctx.snapshot.sources['psx-symbols'];
-  if (symbolsWaitForTrading(ctx)) return;
-  if (!isDueNow(ctx, health, symbolsDueAt(ctx))) return;
-  const result = await readSymbols(ctx.http);
+export async function refreshSymbols(input: CycleInput): Promise<TaskOutcome> {
+  const out = new Outcome(input);
+  if (symbolsWaitForTrading(input)) return out.value;
+  if (!isDueNow(input, out.status('psx-symbols'), symbolsDueAt(input))) return out.value;
+  const result = await readSymbols(input.http);
   if (!result.ok) {
-    fail(ctx, 'psx-symbols', result.error, SYMBOLS_POLICY);
-    return;
+    out.fail('psx-symbols', result.error, SYMBOLS_POLICY);
+    return out.value;
   }
-  const directory = { fetchedAt: ctx.now(), instruments: result.value };
-  const written = await directoryItem.update(() => directory);
-  if (!written.ok) {
-    fail(ctx, 'psx-symbols', { kind: 'internal', detail: `not saved: ${written.error.detail}`, at: ctx.now() }, SYMBOLS_POLICY);
-    return;
-  }
-  succeed(ctx, 'psx-symbols');
+  out.value.directory = { fetchedAt: input.now(), instruments: result.value };
+  out.succeed('psx-symbols');
+  return out.value;
 }
