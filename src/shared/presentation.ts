@@ -6,7 +6,7 @@
  * badge greyed when only the home page failed while the bar said nothing).
  */
 import { isTradingPhase } from './market';
-import { marketLabel, marketView } from './market-view';
+import { marketLabel, marketView, type MarketView } from './market-view';
 import type { ErrorKind, MarketPhase, QuoteSource, Snapshot, SourceId, SourceStatus } from './model';
 
 export type Freshness = 'fresh' | 'failing' | 'never';
@@ -36,7 +36,7 @@ export interface Presentation {
   phase: MarketPhase;
   /** "Market open", "Closed today (holiday?)"; null before any reading of the market. */
   marketLabel: string | null;
-  /** One word for the bar's chip ("Open", "Closed"). */
+  /** One word for the bar's chip ("Open", "Closed", or the board's own unknown word, "Halted"). */
   stateWord: string;
   /** Prices can still move (pre-open, session, post-close): the badge is coloured only then. */
   trading: boolean;
@@ -64,6 +64,16 @@ export interface PresentationInput {
 export const SOURCE_NAMES: Record<QuoteSource, string> = { 'psx-portal': 'PSX data portal', 'psx-terminal': 'PSX Terminal' };
 
 const STATE_WORDS: Record<MarketPhase, string> = { open: 'Open', 'pre-open': 'Pre-open', 'post-close': 'Post-close', closed: 'Closed', unknown: 'Market' };
+
+/**
+ * The chip's word says what the header says: an unknown board word the header shows
+ * ("Market: Halted") is shown here too, not the timetable's "Open".
+ */
+function stateWord(view: MarketView): string {
+  if (view.unscheduledClose) return 'Closed';
+  if (view.basis === 'timetable' && view.label) return view.label;
+  return STATE_WORDS[view.phase];
+}
 
 /** Failing: the last attempt failed and no success came after it. */
 export function isFailing(status: SourceStatus | undefined): boolean {
@@ -101,7 +111,7 @@ export function present({ snapshot, feedIds, quotesPeriodSec, now }: Presentatio
     at: now,
     phase: view.phase,
     marketLabel: hasReading ? marketLabel(view) : null,
-    stateWord: view.unscheduledClose ? 'Closed' : STATE_WORDS[view.phase],
+    stateWord: stateWord(view),
     trading,
     caption: hasReading && !trading ? 'Last close' : '',
     asOf: snapshot.marketAsOf ?? lastRead ?? home?.lastOk ?? null,
