@@ -29,8 +29,8 @@ export function App() {
     () => (directory && directory.instruments.length > 0 ? new Set(directory.instruments.map((i) => i.symbol)) : null),
     [directory],
   );
-  const onImport = useCallback(async (next: Settings) => {
-    const saved = await updateSettings(() => next);
+  const onImport = useCallback(async (edit: (current: Settings) => Settings) => {
+    const saved = await updateSettings(edit);
     if (!saved.ok) throw new Error(saved.error.detail);
   }, []);
   const now = useNow();

@@ -18,8 +18,12 @@ interface DataSectionProps {
   knownSymbols: ReadonlySet<string> | null;
   /** The extension's version, recorded in backups for people and bug reports. */
   appVersion: string;
-  /** Writes the confirmed settings; a rejection is shown to the user and the preview kept. */
-  onApply: (next: Settings) => Promise<void>;
+  /**
+   * Saves the confirmed import as an edit of the settings as they are in storage then, so a
+   * change made elsewhere meanwhile (a toggle in the popup) is not undone; a rejection is shown
+   * to the user and the preview kept.
+   */
+  onApply: (edit: (current: Settings) => Settings) => Promise<void>;
   /** The clock, for the backup's timestamp and the file names (tests pin it). */
   now?: () => number;
 }
@@ -100,13 +104,13 @@ export function DataSection({ settings, knownSymbols, appVersion, onApply, now =
 
   const confirm = (): void => {
     if (!plan) return;
-    const next = applyPlan(settings, plan);
+    const confirmed = plan;
     const count = describePlan(settings, plan).length;
     setBusy(true);
     setMessage(null);
     // Called straight from the click, before any await, so the caller may still use the
     // user's gesture (a permission prompt for an imported feed's site needs one).
-    onApply(next).then(
+    onApply((current) => applyPlan(current, confirmed)).then(
       () => {
         setBusy(false);
         setMessage({ kind: 'status', text: `Imported ${plan.fileName}: ${count === 1 ? '1 setting' : `${count} settings`} changed.` });

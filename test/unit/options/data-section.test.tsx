@@ -10,7 +10,7 @@ const KNOWN = new Set(['HUBC', 'OGDC', 'PSO', 'POL']);
 // Midday UTC: the file names carry the local date, the same day in every zone from UTC-11 to UTC+11.
 const NOON = Date.UTC(2026, 9, 14, 12);
 
-function show(onApply: (next: Settings) => Promise<void> = () => Promise.resolve()) {
+function show(onApply: (edit: (current: Settings) => Settings) => Promise<void> = () => Promise.resolve()) {
   const apply = vi.fn(onApply);
   render(<DataSection settings={SETTINGS} knownSymbols={KNOWN} appVersion="0.1.0" onApply={apply} now={() => NOON} />);
   return apply;
@@ -92,7 +92,10 @@ describe('importing', () => {
     choose('{"format":"psx-market-overlay-backup","version":1,"data":{"settings":{"privacy":true,"watchlist":["pso"]}}}', 'backup.json');
     fireEvent.click(await screen.findByRole('button', { name: 'Import' }));
     expect(apply).toHaveBeenCalledTimes(1);
-    expect(apply).toHaveBeenCalledWith(normaliseSettings({ ...SETTINGS, privacy: true, watchlist: ['PSO'] }));
+    // The edit is applied to the settings as stored when it is saved, not to what the page showed.
+    const edit = apply.mock.calls[0]![0];
+    expect(edit(SETTINGS)).toEqual(normaliseSettings({ ...SETTINGS, privacy: true, watchlist: ['PSO'] }));
+    expect(edit({ ...SETTINGS, badge: 'KSE30' }).badge).toBe('KSE30');
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Imported backup.json: 2 settings changed.'));
     expect(screen.queryByRole('group', { name: /^Import preview/ })).toBeNull();
     expect(document.activeElement).toBe(chooser());
