@@ -6,7 +6,7 @@
 import { browser, type Runtime } from '../shared/browser';
 import { feedIdFor } from '../shared/feeds';
 import { safeHttpUrl } from '../shared/links';
-import { CONTENT_SCRIPT_MESSAGES, isMessage, type FeedCheck, type MessageName, type RefreshSummary, type Reply } from '../shared/protocol';
+import { isMessage, type FeedCheck, type Message, type MessageMap, type MessageName, type RefreshSummary, type Reply } from '../shared/protocol';
 import { updateSettings } from '../shared/settings-items';
 import { readFeed } from '../sources/feeds/read-feed';
 import { refresh } from './refresh';
@@ -35,29 +35,49 @@ function fromExtensionPage(sender: Runtime.MessageSender): boolean {
 
 const describe = (cause: unknown): string => (cause instanceof Error ? cause.message : String(cause));
 
-export function handleMessage(message: unknown, sender: Runtime.MessageSender): Promise<AnyReply> | undefined {
-  if (!isMessage(message)) return undefined;
-  // Only this extension's own pages may command the background: its content script runs inside
-  // other sites' pages and shares the id, so it gets the bar's two messages and nothing else.
-  if (!fromExtensionPage(sender)) {
-    const site = fromOurContentScript(sender);
-    if (site === null || !CONTENT_SCRIPT_MESSAGES.has(message.type)) return undefined;
-    if (message.type === 'hideBarOnSite') return hideOnSite(site);
-    if (message.type === 'hideBarEverywhere') return hideEverywhere();
-    return undefined;
-  }
-  switch (message.type) {
-    case 'hideBarOnSite':
-    case 'hideBarEverywhere':
-      return Promise.resolve({ ok: false, error: 'Only the bar on a page can hide itself.' });
-    case 'refreshNow':
-      return refresh('user').then(
+/** Who sent a message: one of our own pages, or the bar inside a site's page (with that site). */
+export type Sender = { kind: 'page' } | { kind: 'bar'; site: string };
+
+type Handler<N extends MessageName> = (payload: MessageMap[N]['request'], from: Sender) => Promise<Reply<N>>;
+
+/**
+ * One handler per message, typed against the message map: a message without a handler, or a
+ * handler with the wrong payload or reply, does not compile. `from` says who may send it.
+ */
+const HANDLERS: { [N in MessageName]: { from: readonly Sender['kind'][]; handle: Handler<N> } } = {
+  refreshNow: {
+    from: ['page'],
+    handle: () =>
+      refresh('user').then(
         (value): Reply<'refreshNow'> => ({ ok: true, value: value satisfies RefreshSummary }),
         (cause: unknown) => ({ ok: false, error: describe(cause) }),
-      );
-    case 'checkFeed':
-      return checkFeed(message.payload.url);
-  }
+      ),
+  },
+  checkFeed: { from: ['page'], handle: (payload) => checkFeed(payload.url) },
+  hideBarOnSite: { from: ['bar'], handle: (_payload, from) => (from.kind === 'bar' ? hideOnSite(from.site) : refused()) },
+  hideBarEverywhere: { from: ['bar'], handle: () => hideEverywhere() },
+};
+
+const refused = (): Promise<{ ok: false; error: string }> => Promise.resolve({ ok: false, error: 'Not allowed from here.' });
+
+function senderOf(sender: Runtime.MessageSender): Sender | null {
+  if (fromExtensionPage(sender)) return { kind: 'page' };
+  const site = fromOurContentScript(sender);
+  return site === null ? null : { kind: 'bar', site };
+}
+
+function dispatch<N extends MessageName>(message: Message<N>, from: Sender): Promise<Reply<N>> | undefined {
+  const entry = HANDLERS[message.type] as { from: readonly Sender['kind'][]; handle: Handler<N> };
+  // The bar runs inside other sites' pages and shares our id: it gets its own messages only.
+  if (!entry.from.includes(from.kind)) return undefined;
+  return entry.handle(message.payload, from);
+}
+
+export function handleMessage(message: unknown, sender: Runtime.MessageSender): Promise<AnyReply> | undefined {
+  if (!isMessage(message)) return undefined;
+  const from = senderOf(sender);
+  if (from === null) return undefined;
+  return dispatch(message, from) as Promise<AnyReply> | undefined;
 }
 
 async function checkFeed(raw: string): Promise<Reply<'checkFeed'>> {

@@ -46,7 +46,7 @@ export function refresh(reason: RefreshReason, deps: RefreshDeps = {}): Promise<
     .catch((cause: unknown): RefreshSummary => {
       // Only reading storage at the very start can land here; the planned wake retries it.
       console.warn('refresh cycle could not start:', cause);
-      return { fetched: [], failed: [] };
+      return { fetched: [], failed: [], lastReadAt: null };
     })
     .finally(() => {
       running = null;
@@ -96,7 +96,7 @@ async function runCycle(reason: RefreshReason, deps: RefreshDeps): Promise<Refre
   } finally {
     await finishCycle(merged, outcomes, settings, input, feeds);
   }
-  return summarise(outcomes);
+  return { ...summarise(outcomes), lastReadAt: merged.sources['psx-quotes']?.lastOk ?? merged.sources['psx-home']?.lastOk ?? null };
 }
 
 /** Writes, paints and plans, each on its own: one failing never costs the others. */
@@ -117,7 +117,7 @@ async function finishCycle(snapshot: Snapshot, outcomes: TaskOutcome[], settings
   await scheduleWake(nextWake(dueTimes({ ...input, snapshot }, feeds), now)).catch(warn('planning the next wake'));
 }
 
-function summarise(outcomes: readonly TaskOutcome[]): RefreshSummary {
+function summarise(outcomes: readonly TaskOutcome[]): Omit<RefreshSummary, 'lastReadAt'> {
   return { fetched: outcomes.flatMap((o) => o.fetched), failed: outcomes.flatMap((o) => o.failed.map((f) => f.id)) };
 }
 

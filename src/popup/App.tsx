@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { marketItem, storiesItem, type MarketState } from '../shared/market-store';
 import { switchBarOff, switchBarOn } from '../shared/bar-access';
+import { formatAgo } from '../shared/format';
 import { sendMessage } from '../shared/protocol';
 import { seriesItem } from '../shared/series';
 import type { Settings } from '../shared/settings';
@@ -66,9 +67,17 @@ export function App() {
   useEffect(() => {
     if (pending !== null && settings !== undefined && JSON.stringify(settings) === JSON.stringify(pending)) setPending(null);
   }, [settings, pending]);
+  // A Refresh inside its floor (or a backoff) asks nothing: say when the data was read instead.
+  const [refreshNote, setRefreshNote] = useState<string | null>(null);
   const onRefresh = useCallback(() => {
     setRefreshing(true);
-    void sendMessage('refreshNow', {}).finally(() => setRefreshing(false));
+    setRefreshNote(null);
+    void sendMessage('refreshNow', {}).then((reply) => {
+      setRefreshing(false);
+      if (!reply.ok) return setRefreshNote(`Refresh failed: ${reply.error}`);
+      const { fetched, failed, lastReadAt } = reply.value;
+      if (fetched.length + failed.length === 0) setRefreshNote(lastReadAt === null ? 'Nothing to read yet.' : `Updated ${formatAgo(lastReadAt, Date.now())}.`);
+    });
   }, []);
 
   if (market === undefined || current === undefined) {
@@ -93,6 +102,11 @@ export function App() {
         onRefresh={onRefresh}
       />
       {access.granted === false ? <AccessPrompt onGrant={access.request} /> : <Notice notice={marketNotice(presentation, now, zone)} />}
+      {refreshNote && (
+        <p class="notice notice--refresh" role="status">
+          {refreshNote}
+        </p>
+      )}
       {storageSentence && (
         <p class="notice notice--storage" role="status">
           {storageSentence}

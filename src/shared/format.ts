@@ -77,6 +77,12 @@ export function formatWhen(epochMs: number, now: number, zone: TimeZoneChoice = 
   return day(epochMs) === day(now) ? formatClock(epochMs, zone) : formatDateTime(epochMs, zone);
 }
 
+/** `6 s ago` under a minute, then as formatRelative: for "Updated 6 s ago" after a Refresh. */
+export function formatAgo(epochMs: number, now: number): string {
+  const seconds = Math.max(0, Math.round((now - epochMs) / 1000));
+  return seconds < 60 ? `${seconds} s ago` : formatRelative(epochMs, now);
+}
+
 /** `just now`, `5 min ago`, `3 h ago`, `2 d ago`. Future times (clock skew) read as just now. */
 export function formatRelative(epochMs: number, now: number): string {
   const seconds = Math.max(0, Math.round((now - epochMs) / 1000));

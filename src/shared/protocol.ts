@@ -11,6 +11,8 @@ export interface RefreshSummary {
   fetched: string[];
   /** Sources that failed in this cycle. */
   failed: string[];
+  /** When the prices were last read, so a Refresh that asked nothing (its floor) can say so. */
+  lastReadAt: number | null;
 }
 
 export interface FeedCheck {
@@ -29,10 +31,16 @@ export interface MessageMap {
   hideBarEverywhere: { request: Record<string, never>; response: null };
 }
 
-/** The only messages a content script (the bar, inside other sites' pages) may send. */
-export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageName> = new Set(['hideBarOnSite', 'hideBarEverywhere']);
-
 export type MessageName = keyof MessageMap;
+
+/** What the background sends to the bar in open tabs. */
+export type TabMessage = { type: 'removeBar' } | { type: 'toggleBar' };
+
+export function isTabMessage(value: unknown): value is TabMessage {
+  if (value === null || typeof value !== 'object') return false;
+  const { type } = value as { type?: unknown };
+  return type === 'removeBar' || type === 'toggleBar';
+}
 
 export interface Message<N extends MessageName = MessageName> {
   type: N;

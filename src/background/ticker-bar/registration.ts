@@ -7,6 +7,7 @@
 // eslint-disable-next-line no-restricted-imports
 import barScript from '../../content/ticker/bar.iife.ts?script';
 import { browser } from '../../shared/browser';
+import type { TabMessage } from '../../shared/protocol';
 import { readSettings } from '../../shared/settings-items';
 
 export const BAR_SCRIPT_ID = 'psx-ticker-bar';
@@ -66,8 +67,9 @@ async function injectIntoOpenTabs(matches: string[]): Promise<void> {
   );
 }
 
-export async function tellOpenTabs(type: 'removeBar' | 'toggleBar', onlyActive = false): Promise<void> {
+export async function tellOpenTabs(type: TabMessage['type'], onlyActive = false): Promise<void> {
+  const message: TabMessage = { type };
   const tabs = await browser.tabs.query(onlyActive ? { active: true, currentWindow: true } : {});
   // Tabs without the bar have no listener; their errors are expected and ignored.
-  await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : browser.tabs.sendMessage(tab.id, { type }).catch(() => undefined))));
+  await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : browser.tabs.sendMessage(tab.id, message).catch(() => undefined))));
 }

@@ -6,7 +6,7 @@
  */
 import { browser, type Runtime } from '../../shared/browser';
 import { marketItem, storiesItem } from '../../shared/market-store';
-import { sendMessage } from '../../shared/protocol';
+import { isTabMessage, sendMessage } from '../../shared/protocol';
 import type { Settings } from '../../shared/settings';
 import { barPrefsItem, feedsItem, prefsItem, watchlistItem } from '../../shared/settings-items';
 import { readItems, upgrade } from '../../shared/storage/item';
@@ -74,8 +74,8 @@ async function start(): Promise<void> {
     if (marketChange || storiesChange) sync_();
   });
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
-    if (sender.id !== browser.runtime.id || message === null || typeof message !== 'object') return undefined;
-    const { type } = message as { type?: unknown };
+    if (sender.id !== browser.runtime.id || !isTabMessage(message)) return undefined;
+    const { type } = message;
     if (type === 'toggleBar' && bar) {
       toggledOff = !toggledOff;
       bar.setVisible(!toggledOff);

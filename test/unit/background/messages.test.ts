@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { handleMessage } from '../../../src/background/messages';
 
 vi.mock('../../../src/background/refresh', () => ({
-  refresh: vi.fn(() => Promise.resolve({ fetched: ['psx-home'], failed: [] })),
+  refresh: vi.fn(() => Promise.resolve({ fetched: ['psx-home'], failed: [], lastReadAt: 1 })),
 }));
 
 const self = (): Runtime.MessageSender => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/src/popup/index.html') });
@@ -13,7 +13,7 @@ describe('handleMessage', () => {
   it('answers refreshNow from the extension itself with a Result', async () => {
     await expect(handleMessage({ type: 'refreshNow', payload: {} }, self())).resolves.toEqual({
       ok: true,
-      value: { fetched: ['psx-home'], failed: [] },
+      value: { fetched: ['psx-home'], failed: [], lastReadAt: 1 },
     });
   });
 

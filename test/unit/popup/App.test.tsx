@@ -185,3 +185,26 @@ describe('feed failures', () => {
     expect(await screen.findByText(/^“World” feed unreachable — showing stories from 14 Oct, \d\d:\d\d\.$/)).toBeTruthy();
   });
 });
+
+describe('Refresh inside its floor', () => {
+  it('says when the data was last read instead of doing nothing visible', async () => {
+    vi.setSystemTime(AT + 60_000);
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue({ ok: true, value: { fetched: [], failed: [], lastReadAt: AT + 54_000 } } as never);
+    await show(tradingSnapshot());
+    fireEvent.click(await screen.findByRole('button', { name: 'Refresh' }));
+    expect((await screen.findByText('Updated 6 s ago.')).getAttribute('role')).toBe('status');
+    vi.useRealTimers();
+  });
+
+  it('says nothing extra when the Refresh read something', async () => {
+    const reply = { ok: true, value: { fetched: ['psx-home'], failed: [], lastReadAt: Date.now() } };
+    const send = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(reply as never);
+    await show(tradingSnapshot());
+    fireEvent.click(await screen.findByRole('button', { name: 'Refresh' }));
+    await vi.waitFor(() => expect(send).toHaveBeenCalled());
+    // The button comes back once the reply is in: only then is it known that no note follows.
+    await screen.findByRole('button', { name: 'Refresh' });
+    await vi.waitFor(() => expect((screen.getByRole('button', { name: 'Refresh' }) as HTMLButtonElement).disabled).toBe(false));
+    expect(screen.queryByText(/^Updated/)).toBeNull();
+  });
+});
