@@ -1,6 +1,7 @@
 /** What a cycle puts in Diagnostics: each failure with its kind, the backoff it caused, recoveries. */
 import { recordEvents, type DiagnosticEvent } from '../shared/diagnostics';
 import type { Snapshot } from '../shared/model';
+import type { MigrationReport } from '../shared/storage/migrations';
 import type { TaskOutcome } from './cycle-context';
 
 export function cycleEvents(outcomes: readonly TaskOutcome[], before: Snapshot, now: number): DiagnosticEvent[] {
@@ -23,4 +24,24 @@ export function cycleEvents(outcomes: readonly TaskOutcome[], before: Snapshot, 
 
 export function recordCycleEvents(outcomes: readonly TaskOutcome[], before: Snapshot, now: number): Promise<void> {
   return recordEvents(cycleEvents(outcomes, before, now));
+}
+
+const recordedMigrations = new WeakSet<MigrationReport>();
+
+/** A migration that changed something, once per run (ensureMigrated hands the same report to every caller). */
+export async function recordMigration(report: MigrationReport, now: number): Promise<void> {
+  if (recordedMigrations.has(report)) return;
+  recordedMigrations.add(report);
+  const events: DiagnosticEvent[] = [];
+  if (report.rewritten.length + report.removed.length > 0) {
+    events.push({ at: now, kind: 'migration', subject: 'storage', detail: `rewritten: ${report.rewritten.join(', ') || 'none'}; 0.1.0 keys removed: ${report.removed.join(', ') || 'none'}` });
+  }
+  for (const f of report.failed) events.push({ at: now, kind: 'storage', subject: f.key, detail: `migration not written: ${f.detail}` });
+  await recordEvents(events);
+}
+
+/** A host permission granted or given back, whoever did it (the user in the browser's settings included). */
+export function recordPermissionChange(change: 'granted' | 'removed', origins: readonly string[] | undefined, now: number): Promise<void> {
+  if (!origins || origins.length === 0) return Promise.resolve();
+  return recordEvents([{ at: now, kind: 'permission', subject: 'host access', detail: `${change}: ${origins.join(', ')}` }]);
 }

@@ -7,6 +7,7 @@ import { barPrefsItem, SETTINGS_ITEMS } from '../shared/settings-items';
 import { ensureMigrated } from '../shared/storage/migrations';
 import { createSyncFlusher } from '../shared/storage/sync-flush';
 import { ensureRefreshAlarm, REFRESH_ALARM } from './alarm';
+import { recordPermissionChange } from './diagnostics-log';
 import { handleMessage } from './messages';
 import { republish } from './publish';
 import { refresh } from './refresh';
@@ -39,8 +40,14 @@ browser.alarms.onAlarm.addListener((alarm) => {
 browser.runtime.onMessage.addListener(handleMessage);
 
 // The bar follows its switch and its permission, whichever changes.
-browser.permissions.onAdded.addListener(syncBar);
-browser.permissions.onRemoved.addListener(syncBar);
+browser.permissions.onAdded.addListener((p) => {
+  syncBar();
+  void recordPermissionChange('granted', p.origins, Date.now()).catch(warn('recording a permission change'));
+});
+browser.permissions.onRemoved.addListener((p) => {
+  syncBar();
+  void recordPermissionChange('removed', p.origins, Date.now()).catch(warn('recording a permission change'));
+});
 browser.storage.onChanged.addListener((changes, area) => {
   flusher.onChanged(changes, area);
   const changed = SETTINGS_ITEMS.filter(touched(changes, area));

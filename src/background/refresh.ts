@@ -17,7 +17,7 @@ import { scheduleWake } from './alarm';
 import { paintBadge } from './badge';
 import { badgeView } from './badge-text';
 import { type CycleInput, type RefreshReason, type TaskOutcome } from './cycle-context';
-import { recordCycleEvents } from './diagnostics-log';
+import { recordCycleEvents, recordMigration } from './diagnostics-log';
 import { guarded } from './guard';
 import { mergeOutcomes } from './merge';
 import { feedsPolicy, FALLBACK_AFTER_FAILURES, quotesPolicy, SERIES_POLICY, SYMBOLS_POLICY } from './policies';
@@ -59,7 +59,7 @@ async function runCycle(reason: RefreshReason, deps: RefreshDeps): Promise<Refre
   // Should the worker be stopped mid-cycle, this wake finishes the job.
   await scheduleWake(now() + MIN_WAKE_MS);
   // No reader may see 0.1.0's keys after this: the first cycle of a worker migrates them.
-  await ensureMigrated();
+  await recordMigration(await ensureMigrated(), now()).catch((cause: unknown) => console.warn('migration not recorded:', cause));
   const [settings, { snapshot, hasBoard }] = await Promise.all([readSettings(), readSnapshot()]);
   // storage.session lost the board (a browser restart): a closed market's closing figures are
   // read once more, so a symbol added tonight still gets its price. Nothing else is asked.

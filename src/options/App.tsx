@@ -5,6 +5,7 @@
 import { useCallback, useMemo } from 'preact/hooks';
 import { browser } from '../shared/browser';
 import { directoryItem } from '../shared/symbol-directory';
+import { allEvents, diagnosticsArchiveItem, diagnosticsHeadItem } from '../shared/diagnostics';
 import { marketItem } from '../shared/market-store';
 import type { Settings } from '../shared/settings';
 import { updateSettings } from '../shared/settings-items';
@@ -15,6 +16,7 @@ import { AddFeedForm } from './components/AddFeedForm';
 import { FeedRow } from './components/FeedRow';
 import { BarSettings } from './components/BarSettings';
 import { DataSection } from './components/DataSection';
+import { Diagnostics } from './components/Diagnostics';
 import { GeneralSettings } from './components/GeneralSettings';
 import { addFeed, moveFeed, removeFeed } from './feed-actions';
 
@@ -24,6 +26,8 @@ export function App() {
   const market = useItem(marketItem);
   const storageHealth = useItem(storageHealthItem);
   const directory = useItem(directoryItem);
+  const eventsHead = useItem(diagnosticsHeadItem);
+  const eventsArchive = useItem(diagnosticsArchiveItem);
   // Until the directory has been read once, imported symbols cannot be checked: none is refused.
   const knownSymbols = useMemo(
     () => (directory && directory.instruments.length > 0 ? new Set(directory.instruments.map((i) => i.symbol)) : null),
@@ -75,6 +79,14 @@ export function App() {
         <AddFeedForm onAdd={onAdd} />
       </section>
       <DataSection settings={settings} knownSymbols={knownSymbols} appVersion={browser.runtime.getManifest().version} onApply={onImport} />
+      <Diagnostics
+        events={allEvents(eventsArchive ?? [], eventsHead ?? [])}
+        sources={market?.sources ?? {}}
+        storageNotice={storageSentence}
+        appVersion={browser.runtime.getManifest().version}
+        now={now}
+        zone={settings.timeZone}
+      />
     </main>
   );
 }

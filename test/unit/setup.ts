@@ -5,12 +5,16 @@
  * Web Locks API is the shared lock manager every extension context of one origin has.
  */
 import { fakeBrowser } from '@webext-core/fake-browser';
+import { readFileSync } from 'node:fs';
 import { beforeEach, vi } from 'vitest';
 import { installFakeStorage } from './fake-storage';
 import { installFakeLocks } from './fake-locks';
 
 installFakeStorage(fakeBrowser);
 installFakeLocks();
+// The fake has no manifest; the real one is this project's, with the package's version.
+const manifest = { ...(JSON.parse(readFileSync('manifest.json', 'utf8')) as object), version: (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version };
+fakeBrowser.runtime.getManifest = (() => structuredClone(manifest)) as typeof fakeBrowser.runtime.getManifest;
 
 vi.mock('../../src/shared/browser', () => ({ browser: fakeBrowser }));
 
