@@ -70,6 +70,16 @@ export class Outcome {
     this.value.failed.push({ id, error });
   }
 
+  /**
+   * Not asked, and not a failure to back off from: a source without its permission waits for
+   * the user, and is tried again in the first cycle after the grant comes back.
+   */
+  blocked(id: SourceId, error: SourceError): void {
+    const previous = this.status(id);
+    this.value.statuses[id] = { ...(previous ?? { attemptedAt: null, lastOk: null, failures: 0 }), state: 'failing', lastError: error, nextTry: null };
+    this.value.failed.push({ id, error });
+  }
+
   set(data: SnapshotData): void {
     Object.assign(this.value.data, data);
   }

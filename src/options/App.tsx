@@ -19,6 +19,7 @@ import { DataSection } from './components/DataSection';
 import { Diagnostics } from './components/Diagnostics';
 import { GeneralSettings } from './components/GeneralSettings';
 import { addFeed, moveFeed, removeFeed } from './feed-actions';
+import { grantFeed } from './feed-access';
 
 export function App() {
   const settingsState = useSettings();
@@ -73,6 +74,7 @@ export function App() {
               zone={settings.timeZone}
               onMove={(delta) => void moveFeed(feed.id, delta)}
               onRemove={() => void removeFeed(feed.id, settings)}
+              onGrant={() => void grantFeed(feed)}
             />
           ))}
         </ul>

@@ -17,6 +17,7 @@ import { storiesToShow } from '../shared/stories';
 import { directoryItem } from '../shared/symbol-directory';
 import { addSymbol, moveSymbol, removeSymbol, restoreBusinessRecorderList } from '../shared/watchlist';
 import { useActiveSite } from '../ui/hooks/useActiveSite';
+import { useBarAccess } from '../ui/hooks/useBarAccess';
 import { useLastOpened } from '../ui/hooks/useLastOpened';
 import { useNow } from '../ui/hooks/useNow';
 import { useSourceAccess } from '../ui/hooks/useSourceAccess';
@@ -47,6 +48,7 @@ export function App() {
   const access = useSourceAccess();
   const lastOpened = useLastOpened();
   const site = useActiveSite();
+  const barAccess = useBarAccess(settings?.showBar === true);
   const [refreshing, setRefreshing] = useState(false);
   // Edits apply to the latest settings on screen and are saved at once; storage.onChanged
   // then brings the same value back.
@@ -155,6 +157,8 @@ export function App() {
         site={site}
         onShowBar={(on) => void (on ? switchBarOn() : switchBarOff())}
         onShowBarHere={() => site && void switchBarOn([site.pattern])}
+        barNeedsAccess={barAccess.missing}
+        onGrantBarAccess={barAccess.grant}
       />
     </main>
   );

@@ -5,6 +5,7 @@
  * and the permission events to register or unregister the content script.
  */
 import { browser } from './browser';
+import { claimOrigins, releaseOrigins } from './permission-owners';
 import { updateSettings } from './settings-items';
 import { defineItem } from './storage/item';
 
@@ -25,10 +26,16 @@ export async function switchBarOn(origins: string[] = ALL_SITES): Promise<boolea
   // The request starts in the click (Firefox refuses it after an await). The switch is written
   // at the same time: Firefox may close the popup while its prompt is open, and the background
   // registers the bar as soon as the permission arrives, whoever is still there to see it.
-  const asked = browser.permissions.request({ origins }).catch(() => false);
+  const asked = browser.permissions.request({ origins }).catch((cause: unknown) => {
+    console.warn('the bar’s permission request failed:', cause);
+    return false;
+  });
   await barOriginsItem.update(() => origins);
   await setShowBar(true);
-  if (await asked) return true;
+  if (await asked) {
+    await claimOrigins(origins, 'bar');
+    return true;
+  }
   await barOriginsItem.remove();
   await setShowBar(false);
   return false;
@@ -38,5 +45,6 @@ export async function switchBarOff(): Promise<void> {
   await setShowBar(false);
   const stored = await barOriginsItem.get();
   await barOriginsItem.remove();
-  if (stored.length > 0) await browser.permissions.remove({ origins: stored }).catch(() => false);
+  // Only what no feed also holds goes back (permission-owners.ts).
+  if (stored.length > 0) await releaseOrigins(stored, 'bar');
 }

@@ -72,7 +72,9 @@ export type ErrorKind =
   | 'http'
   | 'parse'
   /** Our own fault: an exception or a storage write the browser refused. */
-  | 'internal';
+  | 'internal'
+  /** The user took the host access back in the browser: nothing is fetched until it is granted again. */
+  | 'no-access';
 
 export interface SourceError {
   kind: ErrorKind;

@@ -12,6 +12,7 @@ import { readSettings } from '../../shared/settings-items';
 
 export const BAR_SCRIPT_ID = 'psx-ticker-bar';
 import { barOriginsItem } from '../../shared/bar-access';
+import { releaseOrigins } from '../../shared/permission-owners';
 
 async function barOrigins(): Promise<string[]> {
   const [wanted, granted] = await Promise.all([barOriginsItem.get(), browser.permissions.getAll()]);
@@ -43,8 +44,9 @@ async function syncOnce(): Promise<'registered' | 'unregistered'> {
     // However the bar was switched off (popup, options, "hide everywhere" on a page), the access
     // it was given goes back; no user gesture is needed to give permissions up.
     if (!settings.showBar && matches.length > 0) {
-      await browser.permissions.remove({ origins: matches }).catch(() => false);
       await barOriginsItem.remove();
+      // A feed on the same site keeps its access (permission-owners.ts).
+      await releaseOrigins(matches, 'bar');
     }
     return 'unregistered';
   }

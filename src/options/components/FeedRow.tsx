@@ -13,6 +13,8 @@ interface FeedRowProps {
   zone: TimeZoneChoice;
   onMove: (delta: -1 | 1) => void;
   onRemove: () => void;
+  /** Asks for the feed's site again, from the click (its access was taken back in the browser). */
+  onGrant: () => void;
 }
 
 function healthText(health: SourceStatus | undefined, now: number, zone: TimeZoneChoice): string {
@@ -22,7 +24,8 @@ function healthText(health: SourceStatus | undefined, now: number, zone: TimeZon
   return `${ok} Failing since ${formatWhen(health.lastError.at, now, zone)}: ${health.lastError.detail}.`;
 }
 
-export function FeedRow({ feed, health, isFirst, isLast, now, zone, onMove, onRemove }: FeedRowProps) {
+export function FeedRow({ feed, health, isFirst, isLast, now, zone, onMove, onRemove, onGrant }: FeedRowProps) {
+  const needsAccess = health?.state === 'failing' && health.lastError?.kind === 'no-access';
   return (
     <li class={`feed feed--${health?.state ?? 'new'}`} data-feed={feed.id}>
       <div class="feed__text">
@@ -35,6 +38,11 @@ export function FeedRow({ feed, health, isFirst, isLast, now, zone, onMove, onRe
         </span>
       </div>
       <div class="feed__actions">
+        {needsAccess && (
+          <button type="button" onClick={onGrant} aria-label={`Grant access to ${feed.title}`}>
+            Grant access
+          </button>
+        )}
         <button type="button" onClick={() => onMove(-1)} disabled={isFirst} aria-label={`Move ${feed.title} up`}>
           ↑
         </button>

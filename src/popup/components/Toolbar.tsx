@@ -10,10 +10,13 @@ interface ToolbarProps {
   onShowBar: (on: boolean) => void;
   /** On for the current site only. */
   onShowBarHere: () => void;
+  /** The bar is on but its access was revoked in the browser: offer to ask again. */
+  barNeedsAccess?: boolean;
+  onGrantBarAccess?: () => void;
 }
 
 /** The popup's footer controls: privacy mode and the bar switch. */
-export function Toolbar({ privacy, showBar, site, onPrivacy, onShowBar, onShowBarHere }: ToolbarProps) {
+export function Toolbar({ privacy, showBar, site, onPrivacy, onShowBar, onShowBarHere, barNeedsAccess = false, onGrantBarAccess }: ToolbarProps) {
   return (
     <footer class="toolbar">
       <button type="button" class="toolbar__toggle" aria-pressed={privacy} onClick={() => onPrivacy(!privacy)}>
@@ -25,6 +28,11 @@ export function Toolbar({ privacy, showBar, site, onPrivacy, onShowBar, onShowBa
         </span>
         Show ticker bar on pages
       </button>
+      {showBar && barNeedsAccess && (
+        <button type="button" class="toolbar__grant" onClick={onGrantBarAccess}>
+          Grant access for the bar
+        </button>
+      )}
       {!showBar && site && (
         <button type="button" class="toolbar__here" onClick={onShowBarHere}>
           Only on {site.host}
