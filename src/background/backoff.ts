@@ -18,3 +18,14 @@ export function backoffDelay(failures: number, policy: BackoffPolicy, random: ()
   const jitter = 1 - JITTER + 2 * JITTER * random();
   return Math.round(Math.min(policy.maxMs, Math.max(policy.baseMs * (1 - JITTER), raw * jitter)));
 }
+
+/**
+ * When a server asked us to come back (`Retry-After`), kept within the policy: never before the
+ * failure, never past its cap. A date years ahead, a delay written in milliseconds, a clock
+ * that was ahead: all become the cap, so no answer can switch a source off for good. Null when
+ * there is no time to keep (absent, or not a number).
+ */
+export function boundRetryAt(retryAt: number | null | undefined, at: number, policy: BackoffPolicy): number | null {
+  if (retryAt == null || Number.isNaN(retryAt)) return null;
+  return Math.min(at + policy.maxMs, Math.max(at, retryAt));
+}

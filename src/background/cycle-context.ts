@@ -12,6 +12,7 @@ import type { Snapshot, SourceError, SourceId, SourceStatus, Story } from '../sh
 import type { SeriesMap } from '../shared/series';
 import type { Settings } from '../shared/settings';
 import type { SymbolDirectory } from '../shared/symbol-directory';
+import type { RequestGate } from '../sources/http';
 import type { BackoffPolicy } from './backoff';
 import { mayAsk, recordFailure, recordSuccess } from './source-status';
 
@@ -22,7 +23,7 @@ export interface CycleInput {
   readonly reason: RefreshReason;
   readonly now: () => number;
   readonly random: () => number;
-  readonly http: { now: () => number; fetchImpl?: typeof fetch };
+  readonly http: { now: () => number; fetchImpl?: typeof fetch; gate?: RequestGate };
   readonly settings: Readonly<Settings>;
   readonly snapshot: Readonly<Snapshot>;
   /** The market as known when the input was made. */

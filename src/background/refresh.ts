@@ -19,6 +19,8 @@ import { badgeView } from './badge-text';
 import { type CycleInput, type RefreshReason, type TaskOutcome } from './cycle-context';
 import { recordCycleEvents, recordMigration } from './diagnostics-log';
 import { guarded } from './guard';
+import { createCyclePacer, hostPacingItem } from './host-pacing';
+import { boundSources } from './source-status';
 import { mergeOutcomes } from './merge';
 import { feedsPolicy, FALLBACK_AFTER_FAILURES, quotesPolicy, SERIES_POLICY, SYMBOLS_POLICY } from './policies';
 import { marketState, publish } from './publish';
@@ -64,11 +66,15 @@ async function runCycle(reason: RefreshReason, deps: RefreshDeps): Promise<Refre
   // storage.session lost the board (a browser restart): a closed market's closing figures are
   // read once more, so a symbol added tonight still gets its price. Nothing else is asked.
   if (!hasBoard && settings.watchlist.some((s) => !snapshot.quotes[s])) snapshot.closingQuotesHeld = false;
+  // A stored wait past its source's cap (a far-future Retry-After, a clock since put back) is not believed.
+  snapshot.sources = boundSources(snapshot.sources, settings, now());
+  // Spacing is real time; under a simulated clock (tests, benches) there is none to space by.
+  const pacer = createCyclePacer((await hostPacingItem.getState()).value, { now, ...(deps.now ? { spacingMs: 0 } : {}) });
   const input: CycleInput = {
     reason,
     now,
     random: deps.random ?? Math.random,
-    http: { now, ...(deps.fetchImpl ? { fetchImpl: deps.fetchImpl } : {}) },
+    http: { now, gate: pacer, ...(deps.fetchImpl ? { fetchImpl: deps.fetchImpl } : {}) },
     settings,
     snapshot,
     view: marketView(snapshot.market, snapshot.marketReadAt, now()),
@@ -95,6 +101,8 @@ async function runCycle(reason: RefreshReason, deps: RefreshDeps): Promise<Refre
     merged = mergeOutcomes(merged, [series], feedIds);
   } finally {
     await finishCycle(merged, outcomes, settings, input, feeds);
+    const paced = await hostPacingItem.update(() => pacer.state()).catch((cause: unknown) => ({ ok: false as const, error: { detail: String(cause) } }));
+    if (!paced.ok) console.warn('host pacing not saved:', paced.error.detail);
   }
   return { ...summarise(outcomes), lastReadAt: merged.sources['psx-quotes']?.lastOk ?? merged.sources['psx-home']?.lastOk ?? null };
 }

@@ -2,17 +2,23 @@
  * Adding, removing and reordering feeds. Adding asks for host access to the feed's origin
  * only (an optional permission), has the background fetch the feed once to prove it is one,
  * and gives the permission back if it is not.
+ *
+ * Feeds are read over https only. An `http:` address is tried as https (same host and path):
+ * if the site serves the feed there, the https address is what is saved; if not, the feed is
+ * refused with a sentence saying why. Addresses on this machine or a private network are
+ * refused before anything is asked.
  */
 import { browser } from '../shared/browser';
 import { BUILT_IN_FEED_ORIGINS, feedIdFor, feedsFit, MAX_FEEDS, originPattern, type FeedDefinition } from '../shared/feeds';
-import { safeHttpUrl } from '../shared/links';
+import { isPrivateHost, safeHttpUrl } from '../shared/links';
+import { claimOrigins, releaseOrigins } from '../shared/permission-owners';
 import { sendMessage } from '../shared/protocol';
 import type { Settings } from '../shared/settings';
 import { updateSettings } from '../shared/settings-items';
 
 export type AddFeedOutcome =
   | { ok: true; feed: FeedDefinition }
-  | { ok: false; reason: 'invalid-url' | 'duplicate' | 'too-many' | 'denied' | 'not-a-feed'; message: string };
+  | { ok: false; reason: 'invalid-url' | 'private-address' | 'insecure' | 'duplicate' | 'too-many' | 'denied' | 'not-a-feed'; message: string };
 
 const isBuiltIn = (url: string): boolean => BUILT_IN_FEED_ORIGINS.includes(new URL(url).origin);
 
@@ -21,8 +27,15 @@ const isBuiltIn = (url: string): boolean => BUILT_IN_FEED_ORIGINS.includes(new U
  * nothing is awaited before it.
  */
 export async function addFeed(rawUrl: string, settings: Settings): Promise<AddFeedOutcome> {
-  const url = safeHttpUrl(rawUrl.trim());
-  if (url === null || url.length > 500) return { ok: false, reason: 'invalid-url', message: 'Enter an http or https address (at most 500 characters).' };
+  const typed = safeHttpUrl(rawUrl.trim());
+  if (typed === null || typed.length > 500) return { ok: false, reason: 'invalid-url', message: 'Enter an http or https address (at most 500 characters).' };
+  // Only the https address is ever asked for, checked and saved.
+  const upgraded = new URL(typed).protocol === 'http:';
+  const url = upgraded ? asHttps(typed) : typed;
+  if (url.length > 500) return { ok: false, reason: 'invalid-url', message: 'Enter an http or https address (at most 500 characters).' };
+  if (isPrivateHost(new URL(url).hostname)) {
+    return { ok: false, reason: 'private-address', message: `${new URL(url).hostname} is on this computer or a private network; feeds are read only from public sites.` };
+  }
   if (settings.feeds.some((f) => f.url === url)) return { ok: false, reason: 'duplicate', message: 'That feed is already in the list.' };
   if (settings.feeds.length >= MAX_FEEDS) return { ok: false, reason: 'too-many', message: `At most ${MAX_FEEDS} feeds.` };
   // The list is one sync item of at most 8 KB: a feed whose address would not fit is refused
@@ -45,17 +58,30 @@ export async function addFeed(rawUrl: string, settings: Settings): Promise<AddFe
   const check = await sendMessage('checkFeed', { url });
   if (!check.ok) {
     if (askedNow) await browser.permissions.remove({ origins }).catch(() => false);
+    if (upgraded) {
+      const message = `Feeds are read over https only, and ${new URL(url).host} does not serve this feed over https: ${check.error}`;
+      return { ok: false, reason: 'insecure', message };
+    }
     return { ok: false, reason: 'not-a-feed', message: check.error };
   }
   const host = new URL(url).hostname;
   const feed: FeedDefinition = { id: feedIdFor(url), url, name: host, title: (check.value.title ?? host).slice(0, 80) };
-  // The check took time: apply the addition to the settings as they are now.
-  const saved = await updateSettings((current) => ({ ...current, feeds: [...current.feeds.filter((f) => f.url !== url), feed] }));
+  // The check took time: apply the addition to the settings as they are now. An http entry for
+  // the same address (saved by an older version, never read now) gives way to the https one.
+  const saved = await updateSettings((current) => ({ ...current, feeds: [...current.feeds.filter((f) => f.url !== url && f.url !== typed), feed] }));
   if (!saved.ok || !saved.value.feeds.some((f) => f.url === url)) {
     return { ok: false, reason: 'too-many', message: saved.ok ? 'The feed list is full. Remove a feed first.' : `The feed could not be saved: ${saved.error.detail}.` };
   }
+  if (!isBuiltIn(url)) await claimOrigins(origins, `feed:${feed.id}`);
   void sendMessage('refreshNow', {});
   return { ok: true, feed };
+}
+
+/** The same address over https (an explicit port is kept; the default one goes with http). */
+function asHttps(httpUrl: string): string {
+  const url = new URL(httpUrl);
+  url.protocol = 'https:';
+  return url.href;
 }
 
 /** Removes a feed, and the host access it alone needed. */
@@ -64,9 +90,12 @@ export async function removeFeed(id: string, settings: Settings): Promise<void> 
   if (!feed) return;
   const saved = await updateSettings((current) => ({ ...current, feeds: current.feeds.filter((f) => f.id !== id) }));
   const feeds = saved.ok ? saved.value.feeds : settings.feeds.filter((f) => f.id !== id);
+  if (isBuiltIn(feed.url)) return;
   const origin = originPattern(feed.url);
-  const stillNeeded = isBuiltIn(feed.url) || feeds.some((f) => originPattern(f.url) === origin);
-  if (!stillNeeded) await browser.permissions.remove({ origins: [origin] }).catch(() => false);
+  // Another feed on the same site keeps it; so does the bar's grant (permission-owners.ts).
+  const sibling = feeds.find((f) => originPattern(f.url) === origin);
+  if (sibling) await claimOrigins([origin], `feed:${sibling.id}`);
+  await releaseOrigins([origin], `feed:${feed.id}`);
 }
 
 export async function moveFeed(id: string, delta: -1 | 1): Promise<void> {

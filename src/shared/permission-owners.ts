@@ -5,6 +5,8 @@
  * its last owner lets go.
  */
 import { browser } from './browser';
+import { needsOptionalGrant, originPattern } from './feeds';
+import { feedsItem } from './settings-items';
 import { defineItem } from './storage/item';
 
 /** `bar`, or `feed:<id>`. */
@@ -72,8 +74,13 @@ export async function releaseOrigins(origins: readonly string[], owner: Permissi
     console.warn('permission owners not saved; access kept:', saved.error.detail);
     return [];
   }
-  if (orphaned.length > 0) {
-    await browser.permissions.remove({ origins: orphaned }).catch((cause: unknown) => console.warn('could not give access back:', cause));
+  // Grants made before owners were recorded (0.1.0) have no entry: a feed in the list still
+  // needs its site whatever the table says, so such an origin is kept too.
+  const feeds = await feedsItem.get();
+  const inUse = new Set(feeds.filter((f) => needsOptionalGrant(f.url) && `feed:${f.id}` !== owner).map((f) => originPattern(f.url)));
+  const giveBack = orphaned.filter((o) => !inUse.has(o));
+  if (giveBack.length > 0) {
+    await browser.permissions.remove({ origins: giveBack }).catch((cause: unknown) => console.warn('could not give access back:', cause));
   }
-  return orphaned;
+  return giveBack;
 }

@@ -1,9 +1,11 @@
 /**
  * A scripted `fetch` for unit tests: each URL answers from a queue of responses (the last one
  * repeats), and every call is recorded with its headers. Unknown URLs fail like a dead host.
+ * `redirectedTo` answers as fetch does after following redirects: `redirected` is true and
+ * `url` is the final address (a constructed Response cannot say so itself).
  */
 export type Answer =
-  | { status?: number; body?: string | Uint8Array; headers?: Record<string, string> }
+  | { status?: number; body?: string | Uint8Array; headers?: Record<string, string>; redirectedTo?: string }
   | { throws: Error }
   | { hang: true };
 
@@ -31,7 +33,12 @@ export function fakeFetch(script: Record<string, Answer[]>): { fetch: typeof fet
       });
     }
     const body = answer.body ?? '';
-    return Promise.resolve(new Response(typeof body === 'string' ? body : new Blob([new Uint8Array(body)]), { status: answer.status ?? 200, headers: answer.headers ?? {} }));
+    const response = new Response(typeof body === 'string' ? body : new Blob([new Uint8Array(body)]), { status: answer.status ?? 200, headers: answer.headers ?? {} });
+    if (answer.redirectedTo !== undefined) {
+      Object.defineProperty(response, 'redirected', { value: true });
+      Object.defineProperty(response, 'url', { value: answer.redirectedTo });
+    }
+    return Promise.resolve(response);
   };
   return { fetch: fetchImpl as typeof fetch, calls };
 }

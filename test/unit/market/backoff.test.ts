@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, JITTER, type BackoffPolicy } from '../../../src/background/backoff';
+import { backoffDelay, boundRetryAt, JITTER, type BackoffPolicy } from '../../../src/background/backoff';
 import { mayAsk, neverFetched, recordFailure, recordSuccess } from '../../../src/background/source-status';
 import type { SourceError, SourceStatus } from '../../../src/shared/model';
 
@@ -172,5 +172,38 @@ describe('recordFailure, recordSuccess and mayAsk', () => {
   it('a failure may not be retried before its backoff, and may be after', () => {
     const status = recordFailure(undefined, failure(t0), QUOTES, fixed(0.5));
     expect([mayAsk(status, t0), mayAsk(status, t0 + MINUTE - 1), mayAsk(status, t0 + MINUTE)]).toEqual([false, false, true]);
+  });
+});
+
+describe('boundRetryAt', () => {
+  const t0 = Date.UTC(2026, 9, 14, 6, 0);
+  it.each<[string, number | null | undefined, BackoffPolicy, number | null]>([
+    ['absent', undefined, QUOTES, null],
+    ['null', null, QUOTES, null],
+    ['NaN (garbage)', Number.NaN, QUOTES, null],
+    ['within the cap', t0 + 10 * MINUTE, QUOTES, t0 + 10 * MINUTE],
+    ['at the cap', t0 + 30 * MINUTE, QUOTES, t0 + 30 * MINUTE],
+    ['past the quotes cap', t0 + 31 * MINUTE, QUOTES, t0 + 30 * MINUTE],
+    ['past the quotes cap, within the feeds cap', t0 + 2 * 60 * MINUTE, FEEDS, t0 + 2 * 60 * MINUTE],
+    ['a far-future date', Date.UTC(9999, 11, 31), FEEDS, t0 + 6 * 60 * MINUTE],
+    ['a delay read as seconds that was milliseconds', t0 + 1_800_000 * 1000, QUOTES, t0 + 30 * MINUTE],
+    ['Infinity', Infinity, QUOTES, t0 + 30 * MINUTE],
+    ['before the failure', t0 - MINUTE, QUOTES, t0],
+    ['negative', -5, QUOTES, t0],
+    ['-Infinity', -Infinity, QUOTES, t0],
+  ])('%s', (_name, retryAt, policy, expected) => {
+    expect(boundRetryAt(retryAt, t0, policy)).toBe(expected);
+  });
+
+  it('recordFailure never waits past the cap, whatever the server asked', () => {
+    for (const retryAt of [t0 + 31 * MINUTE, t0 + 365 * 24 * 60 * MINUTE, Number.MAX_VALUE, Infinity]) {
+      const status = recordFailure(undefined, { kind: 'rate-limited', detail: 'HTTP 429', at: t0, retryAt }, QUOTES, fixed(0.5));
+      expect(status.nextTry).toBe(t0 + QUOTES.maxMs);
+    }
+  });
+
+  it('mayAsk with the policy does not obey a wait longer than its cap', () => {
+    const status: SourceStatus = { ...neverFetched(), state: 'failing', attemptedAt: t0, failures: 1, nextTry: t0 + 60 * MINUTE };
+    expect([mayAsk(status, t0, FEEDS), mayAsk(status, t0, QUOTES)]).toEqual([false, true]);
   });
 });

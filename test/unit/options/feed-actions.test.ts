@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { addFeed, moveFeed, removeFeed } from '../../../src/options/feed-actions';
 import type { MessageName } from '../../../src/shared/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/shared/settings';
-import { readSettings } from '../../../src/shared/settings-items';
+import { readSettings, updateSettings } from '../../../src/shared/settings-items';
 
 const FEED = 'https://example.com/news/rss.xml';
 type Reply = { ok: true; value: unknown } | { ok: false; error: string };
@@ -13,7 +13,7 @@ type Reply = { ok: true; value: unknown } | { ok: false; error: string };
  * promised reply: both are scripted here, and every call is recorded.
  */
 function script({ contains = false, grant = true, check }: { contains?: boolean; grant?: boolean; check: Reply }) {
-  const calls: { request: unknown[]; remove: unknown[]; messages: MessageName[] } = { request: [], remove: [], messages: [] };
+  const calls: { request: unknown[]; remove: unknown[]; messages: MessageName[]; checked: unknown[] } = { request: [], remove: [], messages: [], checked: [] };
   vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(contains as never);
   vi.spyOn(fakeBrowser.permissions, 'request').mockImplementation(((p: unknown) => {
     calls.request.push(p);
@@ -23,8 +23,9 @@ function script({ contains = false, grant = true, check }: { contains?: boolean;
     calls.remove.push(p);
     return Promise.resolve(true);
   }) as never);
-  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(((m: { type: MessageName }) => {
+  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(((m: { type: MessageName; payload: unknown }) => {
     calls.messages.push(m.type);
+    if (m.type === 'checkFeed') calls.checked.push(m.payload);
     return Promise.resolve(m.type === 'checkFeed' ? check : { ok: true, value: { fetched: [], failed: [] } });
   }) as never);
   return calls;
@@ -76,6 +77,74 @@ describe('adding a feed', () => {
   ])('refuses %s before asking anything', async (url, reason) => {
     const calls = script({ check: { ok: true, value: { title: null, stories: 0 } } });
     expect(await addFeed(url, settings())).toMatchObject({ ok: false, reason });
+    expect(calls.request).toEqual([]);
+    expect(calls.messages).toEqual([]);
+  });
+});
+
+describe('adding a feed over https only', () => {
+  const HTTP_FEED = 'http://example.com/news/rss.xml';
+
+  it('tries an http address as https first, and keeps https when the site serves the feed there', async () => {
+    const calls = script({ check: { ok: true, value: { title: 'Example News', stories: 3 } } });
+    const outcome = await addFeed(HTTP_FEED, settings());
+    expect(outcome).toMatchObject({ ok: true, feed: { url: FEED, title: 'Example News' } });
+    // access to the https origin only: the http one is never read
+    expect(calls.request).toEqual([{ origins: ['https://example.com/*'] }]);
+    expect(calls.checked).toEqual([{ url: FEED }]);
+    expect((await readSettings()).feeds.map((f) => f.url)).toEqual([...DEFAULT_SETTINGS.feeds.map((f) => f.url), FEED]);
+  });
+
+  it('refuses an http feed with a sentence when the site does not serve it over https, and gives the access back', async () => {
+    const calls = script({ check: { ok: false, error: 'The feed could not be fetched (Failed to fetch).' } });
+    const outcome = await addFeed(HTTP_FEED, settings());
+    expect(outcome).toEqual({
+      ok: false,
+      reason: 'insecure',
+      message: 'Feeds are read over https only, and example.com does not serve this feed over https: The feed could not be fetched (Failed to fetch).',
+    });
+    expect(calls.checked).toEqual([{ url: FEED }]);
+    expect(calls.remove).toEqual([{ origins: ['https://example.com/*'] }]);
+    expect((await readSettings()).feeds).toHaveLength(2);
+  });
+
+  it('keeps an explicit port when trying https', async () => {
+    const calls = script({ check: { ok: false, error: 'nope' } });
+    await addFeed('http://example.com:8080/rss', settings());
+    expect(calls.checked).toEqual([{ url: 'https://example.com:8080/rss' }]);
+  });
+
+  it('replaces an http entry saved by an older version with the https one', async () => {
+    script({ check: { ok: true, value: { title: 'Example News', stories: 3 } } });
+    const old = { id: 'user-old', url: HTTP_FEED, name: 'example.com', title: 'Example' };
+    expect((await updateSettings((s) => ({ ...s, feeds: [...s.feeds, old] }))).ok).toBe(true);
+    const withOld = await readSettings();
+    expect(withOld.feeds.map((f) => f.url)).toContain(HTTP_FEED);
+    await addFeed(HTTP_FEED, withOld);
+    expect((await readSettings()).feeds.map((f) => f.url)).toEqual([...DEFAULT_SETTINGS.feeds.map((f) => f.url), FEED]);
+  });
+
+  it('an https address already in the list is a duplicate, typed as http or https', async () => {
+    const calls = script({ check: { ok: true, value: { title: 'x', stories: 1 } } });
+    const withFeed: Settings = { ...settings(), feeds: [...settings().feeds, { id: 'user-x', url: FEED, name: 'example.com', title: 'x' }] };
+    expect(await addFeed(HTTP_FEED, withFeed)).toMatchObject({ ok: false, reason: 'duplicate' });
+    expect(await addFeed(FEED, withFeed)).toMatchObject({ ok: false, reason: 'duplicate' });
+    expect(calls.request).toEqual([]);
+  });
+
+  it.each([
+    ['https://127.0.0.1/rss', '127.0.0.1'],
+    ['http://192.168.1.20/feed.xml', '192.168.1.20'],
+    ['https://localhost:8443/rss', 'localhost'],
+    ['https://[::1]/rss', '[::1]'],
+    ['http://0x7f.1/rss', '127.0.0.1'],
+  ])('refuses %s (this computer or a private network) before asking anything', async (url, host) => {
+    const calls = script({ check: { ok: true, value: { title: 'x', stories: 1 } } });
+    expect(await addFeed(url, settings())).toEqual({
+      ok: false,
+      reason: 'private-address',
+      message: `${host} is on this computer or a private network; feeds are read only from public sites.`,
+    });
     expect(calls.request).toEqual([]);
     expect(calls.messages).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeHttpUrl } from '../../../src/shared/links';
+import { fetchRefusal, isPrivateHost, safeHttpUrl } from '../../../src/shared/links';
 
 const BASE = 'https://www.brecorder.com/news/';
 
@@ -60,5 +60,85 @@ describe('safeHttpUrl', () => {
     ['internal space in query', 'https://example.com/search?q=oil price', 'https://example.com/search?q=oil%20price'],
   ])('%s is kept (percent-encoded)', (_name, raw, expected) => {
     expect(safeHttpUrl(raw)).toBe(expected);
+  });
+});
+
+describe('isPrivateHost', () => {
+  it.each<[string, boolean]>([
+    // IPv4 private, loopback, link-local, "this network"
+    ['10.0.0.1', true],
+    ['10.255.255.255', true],
+    ['172.16.0.1', true],
+    ['172.31.255.255', true],
+    ['192.168.1.1', true],
+    ['127.0.0.1', true],
+    ['127.8.9.10', true],
+    ['169.254.169.254', true],
+    ['0.0.0.0', true],
+    ['0.1.2.3', true],
+    // the same in the spellings the URL parser accepts
+    ['0x7f.1', true],
+    ['2130706433', true],
+    ['0177.0.0.1', true],
+    ['127.1', true],
+    ['127.0.0.1.', true],
+    // neighbours that are public
+    ['172.15.255.255', false],
+    ['172.32.0.0', false],
+    ['192.169.0.1', false],
+    ['169.253.0.1', false],
+    ['11.0.0.1', false],
+    ['8.8.8.8', false],
+    // names
+    ['localhost', true],
+    ['LOCALHOST', true],
+    ['localhost.', true],
+    ['api.localhost', true],
+    ['localhost.example.com', false],
+    ['dps.psx.com.pk', false],
+    ['www.brecorder.com', false],
+    // IPv6
+    ['[::1]', true],
+    ['::1', true],
+    ['[::]', true],
+    ['[0:0:0:0:0:0:0:1]', true],
+    ['[fc00::1]', true],
+    ['[fd12:3456::1]', true],
+    ['[fe80::1]', true],
+    ['[febf::1]', true],
+    ['[fec0::1]', false],
+    ['[fbff::1]', false],
+    ['[2001:db8::1]', false],
+    ['[2606:4700::1111]', false],
+    // IPv4 inside IPv6, judged by the IPv4 part
+    ['[::ffff:127.0.0.1]', true],
+    ['[::ffff:10.1.2.3]', true],
+    ['[::ffff:8.8.8.8]', false],
+    ['[::127.0.0.1]', true],
+    ['[64:ff9b::192.168.0.1]', true],
+    ['[64:ff9b::8.8.8.8]', false],
+    // unparseable: not trusted
+    ['exa mple.com', true],
+    ['[::1', true],
+  ])('%s → %s', (host, expected) => {
+    expect(isPrivateHost(host)).toBe(expected);
+  });
+});
+
+describe('fetchRefusal', () => {
+  it.each<[string, string | null]>([
+    ['https://dps.psx.com.pk/market-watch', null],
+    ['https://news.example:8443/rss', null],
+    ['http://news.example/rss', 'only https addresses are read, not http:'],
+    ['ftp://news.example/rss', 'only https addresses are read, not ftp:'],
+    ['file:///etc/passwd', 'only https addresses are read, not file:'],
+    ['https://user:pw@news.example/', 'an address with a user name or password is not read'],
+    ['https://127.0.0.1/', '127.0.0.1 is a private, loopback or link-local address'],
+    ['https://0x7f.1/', '127.0.0.1 is a private, loopback or link-local address'],
+    ['https://[::1]:8080/', '[::1] is a private, loopback or link-local address'],
+    ['https://localhost/feed', 'localhost is a private, loopback or link-local address'],
+    ['not a url', 'not a valid address'],
+  ])('%s → %s', (url, expected) => {
+    expect(fetchRefusal(url)).toBe(expected);
   });
 });
