@@ -3,7 +3,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'test-results/', '.profile/', '.scratch/'] },
+  { ignores: ['dist/', 'node_modules/', 'test-results/', '.profile/', '.scratch/', 'test/fixtures/builds/'] },
   ...tseslint.configs.recommended,
   {
     rules: {

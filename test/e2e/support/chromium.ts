@@ -48,11 +48,28 @@ export async function waitForPrices(popup: Page): Promise<void> {
   await popup.locator('li.quote[data-symbol="WTL"] .quote__price').filter({ hasText: /\d/ }).waitFor();
 }
 
-export async function launchChromiumWithExtension(fixtures: FixtureTable, build = CHROME_BUILD): Promise<ExtensionSession> {
+export interface LaunchOptions {
+  /**
+   * A profile directory to open, and keep on close: for tests that restart the browser on the
+   * same profile (the upgrade test). The caller creates and removes it. Without it, each launch
+   * gets a fresh temporary profile that `close()` deletes. Chromium (measured on 156) drops an
+   * unpacked extension from the profile when it restarts but keeps its storage, which is keyed by
+   * the extension id, and that id derives from the build's path: each launch loads `build` again,
+   * and the same path finds the same storage.
+   */
+  profile?: string;
+}
+
+export async function launchChromiumWithExtension(
+  fixtures: FixtureTable,
+  build = CHROME_BUILD,
+  options: LaunchOptions = {},
+): Promise<ExtensionSession> {
   if (!existsSync(path.join(build, 'manifest.json'))) {
     throw new Error(`${build} is missing: run \`npm run build\` first`);
   }
-  const profile = mkdtempSync(path.join(tmpdir(), 'psx-e2e-chromium-'));
+  const ownProfile = options.profile === undefined;
+  const profile = options.profile ?? mkdtempSync(path.join(tmpdir(), 'psx-e2e-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -116,7 +133,7 @@ export async function launchChromiumWithExtension(fixtures: FixtureTable, build 
     },
     async close() {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (ownProfile) rmSync(profile, { recursive: true, force: true });
     },
   };
 }
