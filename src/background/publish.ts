@@ -48,11 +48,22 @@ export async function publish(snapshot: Snapshot, settings: Settings, now: numbe
   ]);
   const keys = ['market', 'stories', 'board', 'series', 'symbols'];
   const refused = results.flatMap((r, i) => (r && !r.ok ? [{ key: keys[i]!, ...r.error }] : []));
-  for (const r of refused) {
-    console.warn(`storage write of ${r.key} refused:`, r.detail);
+  // Saved only in part (refused whole, its pruned copy kept): recorded as well. It used to be
+  // indistinguishable from a full write, so half the news could go with nothing recorded.
+  const pruned = results.flatMap((r, i) => (r?.ok && r.pruned !== undefined ? [{ key: keys[i]!, reason: `${r.pruned}; only the newest part was kept` }] : []));
+  const problems = [...refused.map((r) => ({ key: r.key, reason: r.detail })), ...pruned];
+  for (const p of problems) {
+    console.warn(`storage write of ${p.key} refused:`, p.reason);
     // Where the popup and the options page can say so (storage-health.ts).
-    const noted = await storageHealthItem.update((h) => ({ ...h, localRefused: { key: r.key, reason: r.detail, at: now } }));
+    const noted = await storageHealthItem.update((h) => ({ ...h, localRefused: { key: p.key, reason: p.reason, at: now } }));
     if (!noted.ok) console.warn('and the refusal could not be recorded:', noted.error.detail);
+  }
+  if (problems.length === 0) {
+    // A key now written in full clears its old refusal: nothing else ever did, so after one
+    // full disk the popup said "The browser refused to save stories" for good.
+    const written = new Set(results.flatMap((r, i) => (r?.ok ? [keys[i]!] : [])));
+    const cleared = await storageHealthItem.update((h) => (h.localRefused !== null && written.has(h.localRefused.key) ? { ...h, localRefused: null } : h));
+    if (!cleared.ok) console.warn('an old storage refusal could not be cleared:', cleared.error.detail);
   }
   return refused;
 }

@@ -48,7 +48,8 @@ export const diagnosticsArchiveItem = defineItem<DiagnosticEvent[]>({
   key: 'diagnosticsArchive',
   version: 1,
   normalise: (raw) => normaliseEvents(raw, MAX_EVENTS - HEAD_EVENTS),
-  prune: (events) => events.slice(-Math.floor(events.length / 2)),
+  // The newest half: a full disk costs the oldest events first.
+  prune: (events) => events.slice(Math.ceil(events.length / 2)),
 });
 
 /** Appends events: to the head while it has room, else the head moves to the archive first. */

@@ -1,7 +1,8 @@
 /**
- * Where the settings live: four `storage.sync` items, each far below sync's 8 KB per-item
- * quota with the largest values the validators accept (test/unit/storage/quota.test.ts
- * computes each worst case). All four share one lock, so an edit that spans them (a backup
+ * Where the settings live: four `storage.sync` items, each within sync's 8 KB per-item quota
+ * with the largest values the validators accept (test/unit/storage/quota.test.ts computes
+ * each worst case; `feeds` and `bar` come within a few hundred bytes of it, as they hold any
+ * list 0.1.0's one 8 KB item could). All four share one lock, so an edit that spans them (a backup
  * import) and edits from two pages at once never lose each other's changes.
  *
  * 0.1.0 kept all of them in one sync item `settings`; each item reads it until the background
@@ -106,27 +107,44 @@ export async function readSettings(): Promise<Settings> {
  */
 export function updateSettings(edit: (current: Settings) => Settings): Promise<Result<Settings, WriteRefusal>> {
   return withLock(SETTINGS_LOCK, async () => {
-    const { settings } = await readSettingsState();
+    const { settings, newer } = await readSettingsState();
     const next = normaliseSettings(edit(settings));
-    const writes = [
-      () => writePart(prefsItem, pick(settings, PREF_FIELDS), pick(next, PREF_FIELDS)),
-      () => writePart(watchlistItem, settings.watchlist, next.watchlist),
-      () => writePart(feedsItem, settings.feeds, next.feeds),
-      () => writePart(barPrefsItem, pick(settings, BAR_FIELDS), pick(next, BAR_FIELDS)),
-    ];
-    for (const write of writes) {
-      const refusal = await write();
+    const parts = [
+      changedPart(prefsItem, pick(settings, PREF_FIELDS), pick(next, PREF_FIELDS)),
+      changedPart(watchlistItem, settings.watchlist, next.watchlist),
+      changedPart(feedsItem, settings.feeds, next.feeds),
+      changedPart(barPrefsItem, pick(settings, BAR_FIELDS), pick(next, BAR_FIELDS)),
+    ].filter((part): part is ChangedPart => part !== null);
+    // Checked before anything is written: an edit spanning several items (a backup import)
+    // used to write the parts before a newer version's item and only then be refused,
+    // leaving half of it saved while the page said it had failed.
+    const blocked = parts.find((part) => newer.includes(part.key));
+    if (blocked) {
+      return { ok: false, error: { kind: 'newer-version', detail: `${blocked.key} was saved by a newer version of the extension` } } as const;
+    }
+    for (const part of parts) {
+      const refusal = await part.write();
       if (refusal) return { ok: false, error: refusal } as const;
     }
     return { ok: true, value: next } as const;
   });
 }
 
-/** Writes one part when the edit changed it; returns why not when the write was refused. */
-async function writePart<T>(item: StorageItem<T>, before: T, after: T): Promise<WriteRefusal | null> {
+interface ChangedPart {
+  key: string;
+  write: () => Promise<WriteRefusal | null>;
+}
+
+/** One part the edit changed, and how to write it (null when it did not change). */
+function changedPart<T>(item: StorageItem<T>, before: T, after: T): ChangedPart | null {
   if (JSON.stringify(before) === JSON.stringify(after)) return null;
-  const written = await item.updateLocked(() => after);
-  return written.ok ? null : written.error;
+  return {
+    key: item.spec.key,
+    write: async () => {
+      const written = await item.updateLocked(() => after);
+      return written.ok ? null : written.error;
+    },
+  };
 }
 
 /** Follows the settings as any context changes them. */

@@ -14,7 +14,6 @@
  * and a sync write refused for quota leaves the data safe in the local copy.
  */
 import { browser, type Storage } from '../browser';
-import type { Result } from '../result';
 import { withLock } from './locks';
 
 export type Area = 'local' | 'sync' | 'session';
@@ -68,14 +67,21 @@ export type WriteRefusal =
   | { kind: 'newer-version'; detail: string }
   | { kind: 'write-failed'; detail: string };
 
+/**
+ * A write's outcome. `pruned` (the browser's reason) when storage.local refused the value and
+ * the smaller copy from `prune` was kept instead: saved, but not all of it, which the caller
+ * records (publish.ts) — a pruned write used to look exactly like a full one.
+ */
+export type WriteResult<T> = { ok: true; value: T; pruned?: string } | { ok: false; error: WriteRefusal };
+
 export interface StorageItem<T> {
   readonly spec: ItemSpec<T>;
   get(): Promise<T>;
   getState(): Promise<ItemState<T>>;
   /** Reads, applies `edit`, writes: one at a time across all contexts. Never throws. */
-  update(edit: (current: T) => T): Promise<Result<T, WriteRefusal>>;
+  update(edit: (current: T) => T): Promise<WriteResult<T>>;
   /** The same, for a caller that already holds this item's lock (composite updates). */
-  updateLocked(edit: (current: T) => T): Promise<Result<T, WriteRefusal>>;
+  updateLocked(edit: (current: T) => T): Promise<WriteResult<T>>;
   /** Calls back with every new state, from any context's write. Returns the unsubscribe. */
   watch(callback: (state: ItemState<T>) => void): () => void; // method syntax: items of any T share one list
   /** Removes the item (and its pending copy). */
@@ -121,6 +127,26 @@ export function envelope<T>(spec: ItemSpec<T>, value: T): Envelope {
   return { $v: spec.version, value: spec.encode ? spec.encode(value) : value };
 }
 
+/**
+ * JSON with every object's keys sorted, as storage keeps it. Chrome (and the unit tests' fake)
+ * hands back dictionaries with sorted keys, so comparing a fresh envelope's plain JSON with the
+ * stored one never matched for an object value (prefs, feeds, the market view…), and every
+ * update that changed nothing was written anyway (test/unit/storage/item.test.ts).
+ */
+function canonicalJson(value: unknown): string {
+  const sorted = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(sorted);
+    if (v !== null && typeof v === 'object') {
+      const record = v as Record<string, unknown>;
+      return Object.fromEntries(Object.keys(record).sort().map((k) => [k, sorted(record[k])]));
+    }
+    return v;
+  };
+  // Through JSON first, so what JSON drops (undefined, functions) is dropped here too.
+  const json = JSON.stringify(value);
+  return json === undefined ? '' : JSON.stringify(sorted(JSON.parse(json)));
+}
+
 function areaOf(area: Area): Storage.StorageArea {
   return browser.storage[area];
 }
@@ -156,7 +182,7 @@ export function defineItem<T>(spec: ItemSpec<T>): StorageItem<T> {
     return { value, newer, origin, raw: origin === 'stored' && isEnvelope(raw) ? raw : null };
   }
 
-  async function write(value: T): Promise<Result<T, WriteRefusal>> {
+  async function write(value: T): Promise<WriteResult<T>> {
     const stored = envelope(spec, value);
     const target = spec.area === 'sync' ? browser.storage.local : areaOf(spec.area);
     const key = spec.area === 'sync' ? pendingKey : spec.key;
@@ -170,23 +196,27 @@ export function defineItem<T>(spec: ItemSpec<T>): StorageItem<T> {
       try {
         await target.set({ [key]: envelope(spec, smaller) });
         console.warn(`storage write of ${spec.key} refused (${describe(first)}); kept a pruned copy`);
-        return { ok: true, value: smaller };
+        return { ok: true, value: smaller, pruned: describe(first) };
       } catch (second) {
         return { ok: false, error: { kind: 'write-failed', detail: `${describe(first)}; after pruning: ${describe(second)}` } };
       }
     }
   }
 
-  async function updateLocked(edit: (current: T) => T): Promise<Result<T, WriteRefusal>> {
+  async function updateLocked(edit: (current: T) => T): Promise<WriteResult<T>> {
     const state = await getState();
     if (state.newer) {
       return { ok: false, error: { kind: 'newer-version', detail: `${spec.key} was saved by a newer version of the extension` } };
     }
     const next = spec.normalise(edit(state.value));
     // A real change, or old-format data (legacy or an older version) to be rewritten as current.
-    if (state.raw !== null && state.raw.$v === spec.version && JSON.stringify(envelope(spec, next)) === JSON.stringify(state.raw)) {
+    const wanted = canonicalJson(envelope(spec, next));
+    if (state.raw !== null && state.raw.$v === spec.version && wanted === canonicalJson(state.raw)) {
       return { ok: true, value: next };
     }
+    // Nothing stored and the defaults kept: nothing to write. Writing them anyway would put a
+    // sync item's defaults in its pending copy, and then in sync over another device's data.
+    if (state.origin === 'default' && wanted === canonicalJson(envelope(spec, state.value))) return { ok: true, value: next };
     return write(next);
   }
 
@@ -252,10 +282,11 @@ export async function readItems<T extends readonly StorageItem<unknown>[]>(
   const states = await Promise.all(
     items.map(async (item) => {
       const { spec } = item;
+      // A present pending copy wins even when it is null, exactly as in getState (`??` let a
+      // stored null fall through to the synced copy, so the two reads disagreed).
+      const pending = spec.area === 'sync' ? found.get('local')?.[PENDING_PREFIX + spec.key] : undefined;
       const raw =
-        spec.area === 'sync'
-          ? (found.get('local')?.[PENDING_PREFIX + spec.key] ?? found.get('sync')?.[spec.key])
-          : found.get(spec.area)?.[spec.key];
+        spec.area === 'sync' ? (pending !== undefined ? pending : found.get('sync')?.[spec.key]) : found.get(spec.area)?.[spec.key];
       if (raw !== undefined) {
         const { value, newer } = upgrade(spec, raw);
         return { value, newer, origin: 'stored' as const, raw: isEnvelope(raw) ? raw : null };

@@ -9,6 +9,7 @@
  */
 import { barOriginsItem } from '../bar-access';
 import { browser } from '../browser';
+import { diagnosticsArchiveItem, diagnosticsHeadItem } from '../diagnostics';
 import { lastOpenedItem } from '../last-opened';
 import { boardItem, LEGACY_SNAPSHOT_KEY, marketItem, storiesItem } from '../market-store';
 import { LEGACY_SERIES_KEY, seriesItem } from '../series';
@@ -29,6 +30,10 @@ export const ALL_ITEMS: readonly StorageItem<unknown>[] = [
   barOriginsItem,
   lastOpenedItem,
   storageHealthItem,
+  // Written by every cycle with a failure, yet missing here: a month of cycles left a key no
+  // item declared (test/unit/storage/bounded.test.ts).
+  diagnosticsHeadItem,
+  diagnosticsArchiveItem,
 ];
 
 export interface MigrationReport {
@@ -68,6 +73,10 @@ export async function migrateStorage(): Promise<MigrationReport> {
   ];
   for (const [area, key, fed] of legacy) {
     if (fed.some((i) => failed.has(i.spec.key))) continue;
+    // 0.1.0's sync item goes only once every item it fed is in sync itself, not merely in its
+    // local pending copy: until then another device (still on 0.1.0, or not yet migrated) would
+    // read defaults in its place. The background's flush puts them there; a later run removes it.
+    if (area === 'sync' && !(await allInSync(fed))) continue;
     const present = await browser.storage[area].get(key).then(
       (s) => s[key] !== undefined,
       () => false,
@@ -84,6 +93,11 @@ export async function migrateStorage(): Promise<MigrationReport> {
   }
   if (report.rewritten.length + report.removed.length + report.failed.length > 0) console.info('storage migrated:', JSON.stringify(report));
   return report;
+}
+
+async function allInSync(items: readonly StorageItem<unknown>[]): Promise<boolean> {
+  const stored = await browser.storage.sync.get(items.map((i) => i.spec.key)).catch(() => ({}) as Record<string, unknown>);
+  return items.every((i) => stored[i.spec.key] !== undefined);
 }
 
 let migrated: Promise<MigrationReport> | null = null;

@@ -16,7 +16,10 @@ export interface StorageHealth {
   syncRefused: Record<string, StorageProblem>;
   /** Sync holds a copy written by a newer version: ours is kept here and not synced. */
   newerInSync: Record<string, StorageProblem>;
-  /** The last local write refused even after pruning. */
+  /**
+   * The last local write refused, even after pruning or saved only as its pruned copy
+   * (publish.ts); cleared once that key is written in full again.
+   */
   localRefused: (StorageProblem & { key: string }) | null;
 }
 

@@ -31,11 +31,11 @@ describe('Diagnostics section', () => {
   });
 
   it('copies a plain-text report with the version, every source and every event', async () => {
-    const copy = vi.fn(() => Promise.resolve());
+    const copy = vi.fn((_text: string) => Promise.resolve());
     render(<Diagnostics events={events} sources={{ 'feed:world': failing }} storageNotice={null} appVersion="0.2.0" now={AT} zone="local" copy={copy} />);
     fireEvent.click(screen.getByRole('button', { name: 'Copy report' }));
     expect(await screen.findByText(/Report copied/)).toBeTruthy();
-    const text = copy.mock.calls[0]![0] as string;
+    const text = copy.mock.calls[0]![0];
     expect(text).toContain('PSX Market Overlay 0.2.0, report of 2026-10-14T06:42:00.000Z');
     expect(text).toContain('feed:world: failing, last ok —, failures 1, last error parse (too deeply nested), next try 2026-10-14T06:52:00.000Z');
     expect(text).toContain('2026-10-14T06:40:00.000Z failure feed:world: parse: too deeply nested');
