@@ -54,5 +54,9 @@ export function feedsNotice(
   if (broken.length === 0) return null;
   const names = broken.map((f) => `“${f.title}”`).join(', ');
   const showing = facts.showingFrom !== null ? ` — showing stories from ${formatWhen(facts.showingFrom, now, zone)}` : '';
-  return { kind: 'feeds-failing', text: `${names} ${broken.length === 1 ? 'feed' : 'feeds'} unreachable${showing}.` };
+  // One word for the whole sentence: the feeds' own failures decide it when they agree.
+  const kinds = new Set(broken.map((f) => facts.kinds?.[f.id] ?? 'network'));
+  const what = kinds.size === 1 && kinds.has('parse') ? 'could not be read' : kinds.size === 1 && kinds.has('no-access') ? 'need access again (options page)' : 'unreachable';
+  const verb = broken.length === 1 ? `feed ${what.replace('need access', 'needs access')}` : `feeds ${what}`;
+  return { kind: 'feeds-failing', text: `${names} ${verb}${showing}.` };
 }

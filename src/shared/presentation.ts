@@ -26,6 +26,8 @@ export interface FeedsFacts {
   loading: boolean;
   /** Ids of the feeds whose last read failed. */
   failing: string[];
+  /** How each failing feed failed, so the sentence can say "could not be read" rather than "unreachable". */
+  kinds?: Record<string, ErrorKind>;
   /** When the oldest stories still shown from a failing feed were read. */
   showingFrom: number | null;
 }
@@ -123,6 +125,7 @@ export function present({ snapshot, feedIds, quotesPeriodSec, now }: Presentatio
     feeds: {
       loading: feedStatuses.every((s) => s?.attemptedAt == null),
       failing: failingFeeds,
+      ...(failingFeeds.length > 0 ? { kinds: Object.fromEntries(failingFeeds.map((id) => [id, sources[`feed:${id}`]?.lastError?.kind ?? 'network'])) } : {}),
       showingFrom: kept.length > 0 ? Math.min(...kept) : null,
     },
   };

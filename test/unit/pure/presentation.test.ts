@@ -366,7 +366,7 @@ const cases: Case[] = [
     }),
     feedIds: FEEDS,
     expected: {
-      feeds: { loading: false, failing: ['latest-news'], showingFrom: T - 40 * MINUTE },
+      feeds: { loading: false, failing: ['latest-news'], showingFrom: T - 40 * MINUTE, kinds: { 'latest-news': 'timeout' } },
       sources: { 'feed:world': 'fresh', 'feed:latest-news': 'failing' },
       // A failing feed says nothing about the market figures.
       stale: false,
@@ -377,7 +377,7 @@ const cases: Case[] = [
     now: T,
     snapshot: snapshot({ sources: { 'feed:latest-news': failing(T, { lastOk: null, kind: 'not-found' }) } }),
     feedIds: FEEDS,
-    expected: { feeds: { loading: false, failing: ['latest-news'], showingFrom: null }, sources: { 'feed:latest-news': 'failing' } },
+    expected: { feeds: { loading: false, failing: ['latest-news'], showingFrom: null, kinds: { 'latest-news': 'not-found' } }, sources: { 'feed:latest-news': 'failing' } },
   },
   {
     name: 'feeds: both failing, the older of their stories is given',
@@ -386,7 +386,7 @@ const cases: Case[] = [
       sources: { 'feed:world': failing(T, { lastOk: T - 3 * 3_600_000 }), 'feed:latest-news': failing(T, { lastOk: T - 3_600_000 }) },
     }),
     feedIds: FEEDS,
-    expected: { feeds: { loading: false, failing: ['world', 'latest-news'], showingFrom: T - 3 * 3_600_000 } },
+    expected: { feeds: { loading: false, failing: ['world', 'latest-news'], showingFrom: T - 3 * 3_600_000, kinds: { world: 'server', 'latest-news': 'server' } } },
   },
   {
     name: 'feeds: all ok',
