@@ -45,6 +45,8 @@ export interface TaskOutcome {
   token?: string | null;
   fetched: SourceId[];
   failed: { id: SourceId; error: SourceError }[];
+  /** Rows a source sent that were left out, by source: counted for Diagnostics, never shown as figures. */
+  dropped?: Partial<Record<SourceId, number>>;
 }
 
 export const emptyOutcome = (): TaskOutcome => ({ statuses: {}, data: {}, stories: [], fetched: [], failed: [] });

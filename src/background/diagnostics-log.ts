@@ -15,6 +15,9 @@ export function cycleEvents(outcomes: readonly TaskOutcome[], before: Snapshot, 
         events.push({ at: now, kind: 'backoff', subject: id, detail: `failure ${failures} in a row; next try in ${Math.round((nextTry - now) / 1000)} s` });
       }
     }
+    for (const [id, count] of Object.entries(outcome.dropped ?? {})) {
+      if (count) events.push({ at: now, kind: 'data', subject: id, detail: `${count} ${count === 1 ? 'row' : 'rows'} left out: a value unreadable, or change and % not matching the prices` });
+    }
     for (const id of outcome.fetched) {
       if ((before.sources[id]?.failures ?? 0) > 0) events.push({ at: now, kind: 'recovered', subject: id, detail: `answering again after ${before.sources[id]?.failures} failures` });
     }

@@ -21,10 +21,12 @@ export function marketState(snapshot: Snapshot, settings: Settings, now: number)
   const feedIds = new Set(settings.feeds.map((f) => `feed:${f.id}`));
   const sources = Object.fromEntries(Object.entries(all.sources).filter(([id]) => !id.startsWith('feed:') || feedIds.has(id)));
   const rest = { ...all, sources };
+  const quotes = shownQuotes(snapshot.quotes, [...settings.watchlist, settings.badge]);
+  const quoteReads = Object.fromEntries(Object.entries(quotes).map(([s, q]) => [s, q.readAt]));
   return {
     ...rest,
-    quotes: shownQuotes(snapshot.quotes, [...settings.watchlist, settings.badge]),
-    presentation: present({ snapshot: rest, feedIds: settings.feeds.map((f) => f.id), quotesPeriodSec: settings.quotesPeriodSec, now }),
+    quotes,
+    presentation: present({ snapshot: rest, feedIds: settings.feeds.map((f) => f.id), quotesPeriodSec: settings.quotesPeriodSec, now, quoteReads }),
   };
 }
 

@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { marketItem, storiesItem, type MarketState } from '../shared/market-store';
 import { switchBarOff, switchBarOn } from '../shared/bar-access';
-import { formatAgo } from '../shared/format';
+import { formatAgo, formatWhen } from '../shared/format';
 import { sendMessage } from '../shared/protocol';
 import { seriesItem } from '../shared/series';
 import type { Settings } from '../shared/settings';
@@ -118,6 +118,7 @@ export function App() {
       <Watchlist
         symbols={current.watchlist}
         quotes={market.quotes}
+        heldSince={Object.fromEntries(Object.entries(presentation?.heldQuotes ?? {}).map(([s, at]) => [s, formatWhen(at, now, zone)]))}
         instruments={directory?.instruments ?? []}
         series={series ?? {}}
         sort={current.sort}

@@ -9,7 +9,8 @@
  */
 import { defineItem } from './storage/item';
 
-export type DiagnosticKind = 'failure' | 'backoff' | 'recovered' | 'migration' | 'permission' | 'storage' | 'internal';
+/** `data`: a source answered, but some of what it said was left out (rows that did not add up). */
+export type DiagnosticKind = 'failure' | 'backoff' | 'recovered' | 'data' | 'migration' | 'permission' | 'storage' | 'internal';
 
 export interface DiagnosticEvent {
   at: number;
@@ -23,7 +24,7 @@ export interface DiagnosticEvent {
 export const HEAD_EVENTS = 20;
 export const MAX_EVENTS = 200;
 
-const KINDS: ReadonlySet<string> = new Set(['failure', 'backoff', 'recovered', 'migration', 'permission', 'storage', 'internal']);
+const KINDS: ReadonlySet<string> = new Set(['failure', 'backoff', 'recovered', 'data', 'migration', 'permission', 'storage', 'internal']);
 
 export function normaliseEvents(raw: unknown, max: number): DiagnosticEvent[] {
   if (!Array.isArray(raw)) return [];

@@ -54,10 +54,14 @@ export interface Presentation {
   sources: Partial<Record<SourceId, Freshness>>;
   notice: MarketNoticeFacts | null;
   feeds: FeedsFacts;
+  /** Watchlist symbols the latest read left out, showing their last good quote: when that was read. */
+  heldQuotes?: Record<string, number>;
 }
 
 export interface PresentationInput {
   snapshot: Omit<Snapshot, 'stories' | 'quotes'>;
+  /** When each shown quote was read, for the ones a later read left out. */
+  quoteReads?: Record<string, number | undefined>;
   feedIds: readonly string[];
   quotesPeriodSec: number;
   now: number;
@@ -93,7 +97,7 @@ function tooOld(lastRead: number | null, trading: boolean, periodSec: number, no
   return trading && lastRead !== null && now - lastRead > Math.max(3 * periodSec * 1000, 5 * 60_000);
 }
 
-export function present({ snapshot, feedIds, quotesPeriodSec, now }: PresentationInput): Presentation {
+export function present({ snapshot, feedIds, quotesPeriodSec, now, quoteReads = {} }: PresentationInput): Presentation {
   const { sources } = snapshot;
   const home = sources['psx-home'];
   const quotes = sources['psx-quotes'];
@@ -105,6 +109,7 @@ export function present({ snapshot, feedIds, quotesPeriodSec, now }: Presentatio
   const figureSources = onFallback ? [terminal] : [quotes, home];
   const lastRead = onFallback ? (terminal?.lastOk ?? null) : (quotes?.lastOk ?? null);
 
+  const held = Object.entries(quoteReads).filter((e): e is [string, number] => e[1] !== undefined && lastRead !== null && e[1] < lastRead);
   const feedStatuses = feedIds.map((id) => sources[`feed:${id}`]);
   const failingFeeds = feedIds.filter((_, i) => isFailing(feedStatuses[i]));
   const kept = failingFeeds.map((id) => sources[`feed:${id}`]?.lastOk ?? 0).filter((t) => t > 0);
@@ -122,6 +127,7 @@ export function present({ snapshot, feedIds, quotesPeriodSec, now }: Presentatio
     sourceName: SOURCE_NAMES[snapshot.quoteSource],
     sources: Object.fromEntries(Object.entries(sources).map(([id, s]) => [id, freshness(s)])),
     notice: marketNotice(home, quotes, terminal, onFallback),
+    ...(held.length > 0 ? { heldQuotes: Object.fromEntries(held) } : {}),
     feeds: {
       loading: feedStatuses.every((s) => s?.attemptedAt == null),
       failing: failingFeeds,

@@ -59,7 +59,11 @@ describe('Chromium: shaping the watchlist', () => {
   });
 
   it('updates the figures from changed fixtures when Refresh is pressed', async () => {
-    const changed = fixture('psx/market-watch.html').replace('data-order="202.71">202.71', 'data-order="210.5">210.50');
+    // A consistent row: the parser cross-checks change = current − LDCP and % = change / LDCP.
+    const changed = fixture('psx/market-watch.html')
+      .replace('data-order="202.71">202.71', 'data-order="210.5">210.50')
+      .replace('data-order="0.84"><i class="icon-up-dir"></i> 0.84', 'data-order="8.63"><i class="icon-up-dir"></i> 8.63')
+      .replace('data-order="0.4161093773220389"><i class="icon-up-dir"></i> 0.42%', 'data-order="4.275028483677615"><i class="icon-up-dir"></i> 4.28%');
     session.setFixtures({ ...tradingDayFixtures(), [URLS.marketWatch]: { body: changed } });
     // Refresh asks nothing new within 10 s of the last read; let that time pass.
     await backdateAttempts(session);

@@ -54,7 +54,8 @@ async function readFromPortal(input: CycleInput, out: Outcome): Promise<void> {
     out.fail('psx-home', reading.error, policy);
     return;
   }
-  const { indices, market, asOf, quotes, quotesError, token } = reading.value;
+  const { indices, market, asOf, quotes, quotesError, quotesDropped, token } = reading.value;
+  if (quotesDropped > 0) out.value.dropped = { ...out.value.dropped, 'psx-quotes': quotesDropped };
   out.value.token = token;
   out.succeed('psx-home');
   out.set({ market, marketReadAt: input.now(), marketAsOf: asOf ?? snapshot.marketAsOf });
@@ -83,6 +84,7 @@ async function readFromTerminal(input: CycleInput, out: Outcome, phase: CycleInp
     out.fail('psx-terminal', reading.error, quotesPolicy(input.settings));
     return;
   }
+  if (reading.value.dropped > 0) out.value.dropped = { ...out.value.dropped, 'psx-terminal': reading.value.dropped };
   out.set({
     quotes: withHeldQuotes(input.snapshot.quotes, reading.value.quotes, input.settings.watchlist, input.now()),
     indices: mergeIndices(input.snapshot.indices, reading.value.indices),

@@ -11,6 +11,8 @@ interface QuoteRowProps {
   quote: Quote | undefined;
   /** Company name from the symbol directory, when known. */
   name: string | undefined;
+  /** When a quote the latest read left out was read ("11:41"): it is shown with its age. */
+  heldSince?: string | undefined;
   /** Today's intraday series for the sparkline. */
   series: readonly SeriesPoint[];
   /** Reordering (drag, Alt+↑/↓) only makes sense in the user's own order. */
@@ -24,7 +26,7 @@ interface QuoteRowProps {
 
 const COMPANY_PAGE = 'https://dps.psx.com.pk/company/';
 
-export function QuoteRow({ symbol, quote, name, series, reorderable, onRemove, onMove, onDropOnto }: QuoteRowProps) {
+export function QuoteRow({ symbol, quote, name, heldSince, series, reorderable, onRemove, onMove, onDropOnto }: QuoteRowProps) {
   const onKeyDown = (event: KeyboardEvent): void => {
     if (event.target !== event.currentTarget) return; // keys typed on the row's own link or button
     if (event.key === 'Delete' || event.key === 'Backspace') {
@@ -67,7 +69,10 @@ export function QuoteRow({ symbol, quote, name, series, reorderable, onRemove, o
       </span>
       {quote ? (
         <>
-          <span class="quote__price num">{formatPrice(quote.price)}</span>
+          <span class="quote__price num">
+            {formatPrice(quote.price)}
+            {heldSince && <small class="quote__held"> (from {heldSince})</small>}
+          </span>
           <Change change={quote.change} percent={quote.changePercent} />
         </>
       ) : (

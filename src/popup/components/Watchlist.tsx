@@ -12,6 +12,8 @@ interface WatchlistProps {
   symbols: string[];
   /** Latest quotes by symbol. */
   quotes: Record<string, Quote>;
+  /** For quotes the latest read left out: when they were read, as shown ("11:41"). */
+  heldSince?: Record<string, string>;
   /** The instrument directory, for names and search. */
   instruments: Instrument[];
   /** Today's series by symbol, for sparklines. */
@@ -81,6 +83,7 @@ export function Watchlist(props: WatchlistProps) {
               key={symbol}
               symbol={symbol}
               quote={quotes[symbol]}
+              heldSince={props.heldSince?.[symbol]}
               name={names.get(symbol)}
               series={series[symbol]?.points ?? []}
               reorderable={sort === 'user'}

@@ -7,6 +7,7 @@ import type { IndexQuote, Quote, SourceError } from '../../shared/model';
 import { err, ok, type Result } from '../../shared/result';
 import { isSymbol } from '../../shared/symbol';
 import { fetchText, type FetchTextOptions } from '../http';
+import { asPrice, asSigned, asVolume, jsonNumber, percentAgrees } from '../numbers';
 
 export const TERMINAL_ORIGIN = 'https://psxterminal.com';
 export const MARKET_DATA_URL = `${TERMINAL_ORIGIN}/api/market-data?market=REG`;
@@ -22,39 +23,65 @@ interface Tick {
   low?: unknown;
 }
 
-const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-
+/**
+ * A tick as a quote, or null when it cannot be shown: a price that is not a number above zero, a
+ * change that is not a number, a % (a fraction here) that disagrees with the change, or no
+ * previous close (price − change) above zero to measure a change against. Without a fraction
+ * the % is computed from the change and that previous close; it is never made up as 0.
+ */
 export function tickToQuote(symbol: string, tick: Tick): Quote | null {
-  const price = num(tick.price);
-  const change = num(tick.change);
+  const price = asPrice(jsonNumber(tick.price));
+  const change = asSigned(jsonNumber(tick.change));
   if (price === null || change === null) return null;
-  const fraction = num(tick.changePercent);
-  const previousClose = price - change;
+  const previousClose = asPrice(round(price - change, 4));
+  if (previousClose === null) return null;
+  const fraction = asSigned(jsonNumber(tick.changePercent));
+  const changePercent = fraction !== null ? asSigned(fraction * 100) : (change / previousClose) * 100;
+  if (changePercent === null || !percentAgrees(previousClose, change, changePercent)) return null;
   return {
     symbol,
     price,
     change,
-    changePercent: fraction !== null ? fraction * 100 : previousClose !== 0 ? (change / previousClose) * 100 : 0,
-    previousClose: Math.round(previousClose * 10_000) / 10_000,
+    changePercent,
+    previousClose,
     open: null,
-    high: num(tick.high),
-    low: num(tick.low),
-    volume: num(tick.volume),
+    high: asPrice(jsonNumber(tick.high)),
+    low: asPrice(jsonNumber(tick.low)),
+    volume: asVolume(jsonNumber(tick.volume)),
   };
 }
 
-/** `{ success, data: { REG: { SYM: tick, … } } }`; symbols with unusable ticks are skipped. */
-export function parseMarketData(json: unknown): Result<Quote[], string> {
+function round(value: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
+
+export interface MarketDataReading {
+  quotes: Quote[];
+  /** Symbols of the board left out because their tick was unusable (see tickToQuote). */
+  dropped: number;
+}
+
+/** `{ success, data: { REG: { SYM: tick, … } } }`, with the count of symbols whose tick was unusable. */
+export function parseMarketDataReading(json: unknown): Result<MarketDataReading, string> {
   const data = (json as { success?: unknown; data?: { REG?: unknown } } | null)?.data;
   const board = data?.REG;
   if (board === null || typeof board !== 'object') return err('no REG board in the market data');
-  const quotes = Object.entries(board as Record<string, Tick>)
-    .map(([symbol, tick]) => {
-      const upper = symbol.trim().toUpperCase();
-      return isSymbol(upper) && tick && typeof tick === 'object' ? tickToQuote(upper, tick) : null;
-    })
-    .filter((q): q is Quote => q !== null);
-  return quotes.length > 0 ? ok(quotes) : err('the market data lists no usable symbol');
+  const quotes: Quote[] = [];
+  let dropped = 0;
+  for (const [symbol, tick] of Object.entries(board as Record<string, Tick>)) {
+    const upper = symbol.trim().toUpperCase();
+    const quote = isSymbol(upper) && tick && typeof tick === 'object' ? tickToQuote(upper, tick) : null;
+    if (quote !== null) quotes.push(quote);
+    else dropped++;
+  }
+  return quotes.length > 0 ? ok({ quotes, dropped }) : err('the market data lists no usable symbol');
+}
+
+/** The quotes alone; symbols with unusable ticks are skipped. */
+export function parseMarketData(json: unknown): Result<Quote[], string> {
+  const reading = parseMarketDataReading(json);
+  return reading.ok ? ok(reading.value.quotes) : reading;
 }
 
 export function parseIndexTick(code: string, json: unknown): Result<IndexQuote, string> {
@@ -67,6 +94,8 @@ export function parseIndexTick(code: string, json: unknown): Result<IndexQuote, 
 
 export interface TerminalReading {
   quotes: Quote[];
+  /** Symbols of the board left out because their tick was unusable. */
+  dropped: number;
   indices: IndexQuote[];
 }
 
@@ -85,8 +114,8 @@ export async function readTerminal(indexCodes: string[], options: FetchTextOptio
   const now = options.now ?? Date.now;
   const market = await getJson(MARKET_DATA_URL, options);
   if (!market.ok) return market;
-  const quotes = parseMarketData(market.value);
-  if (!quotes.ok) return err({ kind: 'parse', detail: quotes.error, at: now() });
+  const board = parseMarketDataReading(market.value);
+  if (!board.ok) return err({ kind: 'parse', detail: board.error, at: now() });
   const indices: IndexQuote[] = [];
   for (const code of indexCodes) {
     const tick = await getJson(indexTickUrl(code), options);
@@ -94,5 +123,5 @@ export async function readTerminal(indexCodes: string[], options: FetchTextOptio
     const parsed = parseIndexTick(code, tick.value);
     if (parsed.ok) indices.push(parsed.value);
   }
-  return ok({ quotes: quotes.value, indices });
+  return ok({ quotes: board.value.quotes, dropped: board.value.dropped, indices });
 }

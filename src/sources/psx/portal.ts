@@ -7,7 +7,7 @@ import type { IndexQuote, MarketStatus, Quote, SourceError } from '../../shared/
 import { err, ok, type Result } from '../../shared/result';
 import { fetchText, type FetchTextOptions } from '../http';
 import { parseHomePage, type HomePage } from './home-page';
-import { parseMarketWatch } from './market-watch';
+import { parseMarketWatchReading, type MarketWatchReading } from './market-watch';
 
 export const PORTAL_ORIGIN = 'https://dps.psx.com.pk';
 export const HOME_URL = `${PORTAL_ORIGIN}/`;
@@ -21,6 +21,8 @@ export interface PortalReading {
   quotes: Quote[] | null;
   /** A market-watch failure that did not stop the home page from delivering indices. */
   quotesError: SourceError | null;
+  /** Market-watch rows left out: a value unreadable, or change and % disagreeing with the prices. */
+  quotesDropped: number;
   /** The freshest request token seen, for the other token-gated routes of this cycle. */
   token: string | null;
 }
@@ -36,7 +38,7 @@ export async function readPortal(options: ReadPortalOptions): Promise<Result<Por
   if (!home.ok) return home;
   const { indices, market, asOf } = home.value;
   let token = home.value.token;
-  if (!options.wantQuotes(market)) return ok({ indices, market, asOf, quotes: null, quotesError: null, token });
+  if (!options.wantQuotes(market)) return ok({ indices, market, asOf, quotes: null, quotesError: null, quotesDropped: 0, token });
 
   let watch = await fetchMarketWatch(token, options);
   if (!watch.ok && watch.error.kind === 'forbidden') {
@@ -47,8 +49,8 @@ export async function readPortal(options: ReadPortalOptions): Promise<Result<Por
       watch = await fetchMarketWatch(token, options);
     }
   }
-  if (!watch.ok) return ok({ indices, market, asOf, quotes: null, quotesError: watch.error, token });
-  return ok({ indices, market, asOf, quotes: watch.value, quotesError: null, token });
+  if (!watch.ok) return ok({ indices, market, asOf, quotes: null, quotesError: watch.error, quotesDropped: 0, token });
+  return ok({ indices, market, asOf, quotes: watch.value.quotes, quotesError: null, quotesDropped: watch.value.dropped, token });
 
   async function fetchHome(opts: FetchTextOptions): Promise<Result<HomePage, SourceError>> {
     const response = await fetchText(HOME_URL, { ...opts, headers: { Accept: 'text/html' } });
@@ -57,10 +59,10 @@ export async function readPortal(options: ReadPortalOptions): Promise<Result<Por
     return parsed.ok ? parsed : err({ kind: 'parse', detail: `home page: ${parsed.error}`, at: now() });
   }
 
-  async function fetchMarketWatch(token: string | null, opts: FetchTextOptions): Promise<Result<Quote[], SourceError>> {
+  async function fetchMarketWatch(token: string | null, opts: FetchTextOptions): Promise<Result<MarketWatchReading, SourceError>> {
     const response = await fetchText(MARKET_WATCH_URL, { ...opts, headers: dataRequestHeaders(token) });
     if (!response.ok) return response;
-    const parsed = parseMarketWatch(response.value.text);
+    const parsed = parseMarketWatchReading(response.value.text);
     return parsed.ok ? parsed : err({ kind: 'parse', detail: `market watch: ${parsed.error}`, at: now() });
   }
 }

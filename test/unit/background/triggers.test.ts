@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { REFRESH_ALARM } from '../../../src/background/alarm';
 import { refresh } from '../../../src/background/refresh';
 import { LATEST_NEWS_FEED, WORLD_FEED } from '../../../src/shared/feeds';
+import { diagnosticsHeadItem } from '../../../src/shared/diagnostics';
 import { marketItem } from '../../../src/shared/market-store';
 import type { SourceId } from '../../../src/shared/model';
 import { HOME_URL, MARKET_WATCH_URL } from '../../../src/sources/psx/portal';
@@ -101,5 +102,23 @@ describe('a clock once set ahead', () => {
     await cycle(T0 + MIN, fetch, 'alarm');
     expect(calls.map((c) => c.url)).toContain(MARKET_WATCH_URL);
     expect((await marketItem.get()).sources['psx-quotes']?.state).toBe('ok');
+  });
+});
+
+describe('a row that does not add up', () => {
+  // HUBC's change no longer matches current − LDCP: the row is left out, never shown as a figure.
+  const inconsistent = (): string => watch.replace('data-order="0.84"><i class="icon-up-dir"></i> 0.84', 'data-order="9.99"><i class="icon-up-dir"></i> 9.99');
+
+  it('is dropped and counted; the watchlist keeps its last good quote, shown with the time it was read', async () => {
+    await cycle(T0, script().fetch, 'install');
+    const later = T0 + 10 * MIN;
+    await cycle(later, script({ [MARKET_WATCH_URL]: [{ body: inconsistent() }] }).fetch, 'user');
+    const market = await marketItem.get();
+    expect(market.sources['psx-quotes']?.state).toBe('ok');
+    expect(market.quotes['HUBC']).toMatchObject({ price: 202.71, readAt: T0 });
+    expect(market.quotes['OGDC']?.readAt).toBe(later);
+    expect(market.presentation?.heldQuotes).toEqual({ HUBC: T0 });
+    const events = await diagnosticsHeadItem.get();
+    expect(events).toContainEqual(expect.objectContaining({ kind: 'data', subject: 'psx-quotes', detail: expect.stringMatching(/^1 row left out/) }));
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Quote } from '../../../src/shared/model';
-import { parseIndexTick, parseMarketData, tickToQuote } from '../../../src/sources/psx-terminal/terminal';
+import { parseIndexTick, parseMarketData, parseMarketDataReading, tickToQuote } from '../../../src/sources/psx-terminal/terminal';
 
 const fixture = (name: string): unknown => JSON.parse(readFileSync(path.resolve(__dirname, '../../fixtures', name), 'utf8'));
 
@@ -27,8 +27,7 @@ describe('tickToQuote', () => {
     ['a fall without changePercent', { price: 90, change: -10 }, -10],
     ['changePercent as text: computed instead', { price: 110, change: 10, changePercent: '0.1' }, 10],
     ['changePercent null: computed instead', { price: 110, change: 10, changePercent: null }, 10],
-    ['a previous close of 0: 0 rather than Infinity', { price: 5, change: 5 }, 0],
-    ['a zero fraction stays 0', { price: 110, change: 10, changePercent: 0 }, 0],
+    ['a zero fraction stays 0', { price: 110, change: 0, changePercent: 0 }, 0],
   ])('%s', (_name, tick, expected) => {
     expect(tickToQuote('X', tick)?.changePercent).toBeCloseTo(expected, 10);
   });
@@ -42,12 +41,23 @@ describe('tickToQuote', () => {
     ['no change', { price: 202.71 }],
     ['a change as text', { price: 202.71, change: '0.84' }],
     ['nothing', {}],
+    // A % made up as 0 would read as "unchanged"; there is no previous close to measure against.
+    ['a previous close of 0', { price: 5, change: 5 }],
+    ['a negative previous close', { price: 5, change: 6, changePercent: -1.2 }],
+    ['a negative price', { price: -202.71, change: 0.84 }],
+    ['a zero price', { price: 0, change: 0 }],
+    ['a fraction that disagrees with the change', { price: 110, change: 10, changePercent: 0 }],
+    ['a percentage where a fraction belongs', { price: 202.71, change: 0.84, changePercent: 0.4161 }],
   ])('%s → null', (_name, tick) => {
     expect(tickToQuote('X', tick)).toBe(null);
   });
 
   it('drops extras that are not numbers', () => {
     expect(tickToQuote('X', { price: 10, change: 1, high: '11', low: null, volume: Number.NaN })).toMatchObject({ high: null, low: null, volume: null });
+  });
+
+  it('drops extras that are not what they claim: a price of 0 or below, a fractional volume', () => {
+    expect(tickToQuote('X', { price: 10, change: 1, high: 0, low: -9, volume: 10.5 })).toMatchObject({ high: null, low: null, volume: null });
   });
 
   it('keeps the previous close to four decimals', () => {
@@ -65,6 +75,13 @@ describe('parseMarketData', () => {
     expect(result.value[0]?.changePercent).toBeCloseTo(0.8075, 10);
     expect(result.value[1]).toMatchObject({ price: 319, change: -4.78, previousClose: 323.78 });
     expect(result.value[1]?.changePercent).toBeCloseTo(-1.4763, 10);
+  });
+
+  it('counts the symbols it leaves out', () => {
+    const result = parseMarketDataReading(fixture('psx/psxterminal-market-data-REG.json'));
+    expect(result.ok && result.value.dropped).toBe(1);
+    const board = { data: { REG: { A: { price: 10, change: 1 }, B: { price: -1, change: 0 }, C: { price: 10, change: 1, changePercent: 0.5 } } } };
+    expect(parseMarketDataReading(board)).toMatchObject({ ok: true, value: { dropped: 2, quotes: [{ symbol: 'A' }] } });
   });
 
   it('upper-cases the symbols', () => {

@@ -208,3 +208,17 @@ describe('Refresh inside its floor', () => {
     expect(screen.queryByText(/^Updated/)).toBeNull();
   });
 });
+
+describe('a quote the latest read left out', () => {
+  it('shows its last good price with the time it was read, in words', async () => {
+    const snapshot = tradingSnapshot();
+    snapshot.quotes['HUBC'] = { ...snapshot.quotes['HUBC']!, readAt: AT - 10 * 60_000 };
+    snapshot.quotes['OGDC'] = { ...snapshot.quotes['OGDC']!, readAt: AT };
+    await show(snapshot);
+    const hubc = (await screen.findByText('HUBC')).closest('li') as HTMLElement;
+    // The read is another day's here (the clock is real), so the date comes with the time.
+    expect(within(hubc).getByText(/^\(from .*\d\d:\d\d\)$/)).toBeTruthy();
+    const ogdc = screen.getByText('OGDC').closest('li') as HTMLElement;
+    expect(within(ogdc).queryByText(/\(from/)).toBeNull();
+  });
+});
