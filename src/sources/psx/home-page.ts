@@ -4,9 +4,8 @@
  */
 import type { IndexQuote, MarketPhase, MarketStatus } from '../../shared/model';
 import { err, ok, type Result } from '../../shared/result';
-import { attr, byClass, byTag, classWithPrefix, findAll, findFirst, parseHtml, textOf, type Element } from '../dom';
-import { parseDisplayNumber, parseRawNumber } from '../numbers';
-import type { Document } from 'domhandler';
+import { attr, Budget, byClass, byTag, classWithPrefix, findAll, findFirst, PAGE_BUDGET, parseHtml, rawTextOf, textOf, type Element } from '../dom';
+import { asPrice, parseDisplayNumber, parseRawNumber } from '../numbers';
 import { readRequestToken } from './request-token';
 import { pktDateTimeToEpoch } from './pkt-time';
 
@@ -20,45 +19,71 @@ export interface HomePage {
   asOf: number | null;
 }
 
-export function parseHomePage(html: string): Result<HomePage, string> {
-  const doc = parseHtml(html);
-  const token = readRequestToken(findAll(doc, byTag('script')).map((s) => textOf(s)));
-  const panels = findAll(doc, byClass('marketIndices__details'));
-  const indices = findAll(doc, byClass('topIndices__item'))
-    .map((item) => readCarouselItem(item, panels))
+/**
+ * One budget pays for the parse and every search after it, so a hostile page (20,000 nested
+ * elements, or carousel items nested in each other) fails as `too deeply nested` or
+ * `too large` in bounded time instead of overflowing the stack or searching for seconds.
+ */
+export function parseHomePage(html: string, budget = new Budget(PAGE_BUDGET)): Result<HomePage, string> {
+  const parsed = parseHtml(html, budget);
+  if (!parsed.ok) return parsed;
+  const doc = parsed.value;
+  // One walk over the whole page finds everything read below; later searches stay inside these.
+  const found = findAll(doc, (el) => byTag('script')(el) || isPanel(el) || isItem(el) || isBoard(el), budget);
+  const token = readRequestToken(found.filter(byTag('script')).map((s) => rawTextOf(s, budget)));
+  const panels = found.filter(isPanel);
+  // The first detail panel of each index name, looked up once per carousel item.
+  const panelByCode = new Map<string, Element>();
+  for (const panel of panels) {
+    const code = attr(panel, 'data-name')?.toUpperCase();
+    if (code !== undefined && !panelByCode.has(code)) panelByCode.set(code, panel);
+  }
+  const indices = found
+    .filter(isItem)
+    .map((item) => readCarouselItem(item, panelByCode, budget))
     .filter((q): q is IndexQuote => q !== null);
-  const market = readBoardState(doc, 'REG');
+  const board = found.find(isBoard);
+  const market = board === undefined ? null : readBoardState(board, budget);
+  // A search cut short by the budget may have missed what it looked for: nothing is trusted.
+  if (budget.exhausted) return err(budget.failure);
   if (indices.length === 0 && market === null) {
     return err('no index carousel and no board state: an error page or a new layout');
   }
   return ok({ token, indices, market, asOf: readAsOf(panels) });
 }
 
-function readCarouselItem(item: Element, panels: Element[]): IndexQuote | null {
-  const code = textOf(findFirst(item, byClass('topIndices__item__name')) ?? []).toUpperCase();
+const isPanel = byClass('marketIndices__details');
+const isItem = byClass('topIndices__item');
+/** The regular market's board. */
+const isBoard = (el: Element): boolean => attr(el, 'data-key') === 'REG';
+
+/** Budget units for reading one carousel item, beyond its nodes: a dozen searches and numbers. */
+const ITEM_COST = 50;
+
+function readCarouselItem(item: Element, panels: Map<string, Element>, budget: Budget): IndexQuote | null {
+  if (!budget.spend(ITEM_COST)) return null;
+  const text = (className: string): string => textOf(findFirst(item, byClass(className), budget) ?? [], budget);
+  const code = text('topIndices__item__name').toUpperCase();
   if (code === '') return null;
   // The carousel prints only formatted text; the detail panel of the same index carries the raw
   // closing value in `data-close`, which wins when present.
-  const panel = panels.find((p) => attr(p, 'data-name')?.toUpperCase() === code);
-  const value =
-    parseRawNumber(panel ? attr(panel, 'data-close') : null) ??
-    parseDisplayNumber(textOf(findFirst(item, byClass('topIndices__item__val')) ?? []));
+  const panel = panels.get(code);
+  const value = asPrice(parseRawNumber(panel ? attr(panel, 'data-close') : null) ?? parseDisplayNumber(text('topIndices__item__val')));
   if (value === null) return null;
 
-  const signHolder = findFirst(item, (el) => classWithPrefix(el, 'change__text--') !== null);
+  const signHolder = findFirst(item, (el) => classWithPrefix(el, 'change__text--') !== null, budget);
   const sign = signHolder ? classWithPrefix(signHolder, 'change__text--') : null;
-  const change = withSign(parseDisplayNumber(textOf(findFirst(item, byClass('topIndices__item__change')) ?? [])), sign);
-  const changePercent = withSign(
-    parseDisplayNumber(textOf(findFirst(item, byClass('topIndices__item__changep')) ?? [])),
-    sign,
-  );
-  const dateEl = findFirst(item, byClass('topIndices__item__date'));
+  const change = withSign(parseDisplayNumber(text('topIndices__item__change')), sign);
+  const changePercent = withSign(parseDisplayNumber(text('topIndices__item__changep')), sign);
+  // Unreadable is not "unchanged": the index is left out and the caller keeps its last value.
+  if (change === null || changePercent === null) return null;
+  const dateEl = findFirst(item, byClass('topIndices__item__date'), budget);
   return {
     code,
     value,
-    change: change ?? 0,
-    changePercent: changePercent ?? 0,
-    staleDate: dateEl ? textOf(dateEl) || null : null,
+    change,
+    changePercent,
+    staleDate: dateEl ? textOf(dateEl, budget) || null : null,
   };
 }
 
@@ -70,13 +95,12 @@ function withSign(value: number | null, signClass: string | null): number | null
   return value;
 }
 
-function readBoardState(root: Document, market: string): MarketStatus | null {
-  const board = findFirst(root, (el) => attr(el, 'data-key') === market);
-  if (!board) return null;
-  for (const stat of findAll(board, byClass('markets__item__stat'))) {
-    const labelEl = findFirst(stat, byClass('markets__item__stat__label'));
-    if (!labelEl || textOf(labelEl).toLowerCase() !== 'state') continue;
-    const label = textOf(stat).slice(textOf(labelEl).length).trim();
+function readBoardState(board: Element, budget: Budget): MarketStatus | null {
+  for (const stat of findAll(board, byClass('markets__item__stat'), budget)) {
+    const labelEl = findFirst(stat, byClass('markets__item__stat__label'), budget);
+    const labelText = labelEl ? textOf(labelEl, budget) : '';
+    if (labelText.toLowerCase() !== 'state') continue;
+    const label = textOf(stat, budget).slice(labelText.length).trim();
     if (label !== '') return { phase: phaseOf(label), label };
   }
   return null;

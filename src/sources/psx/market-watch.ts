@@ -15,6 +15,7 @@ import { Tokenizer } from 'htmlparser2';
 import type { Quote } from '../../shared/model';
 import { err, ok, type Result } from '../../shared/result';
 import { isSymbol } from '../../shared/symbol';
+import { Budget, PAGE_BUDGET } from '../dom';
 import { asPrice, asSigned, asVolume, changeAgrees, parseDisplayNumber, parseRawNumber, percentAgrees } from '../numbers';
 
 /** What a market-watch read returns. */
@@ -246,7 +247,7 @@ function attributeOf(html: string, start: number, end: number): number {
  * `Parser`) keep them: a cell ends at the next cell, a row at the next row or section, both at
  * the table's end; a `<strong>` left open ends with its cell; tag and attribute names ignore case.
  */
-function scanTables(html: string): TableScan[] {
+function scanTables(html: string, budget: Budget): TableScan[] {
   const all: TableScan[] = [];
   const open: TableScan[] = [];
   let table: TableScan | null = null;
@@ -394,9 +395,12 @@ function scanTables(html: string): TableScan[] {
     { decodeEntities: true },
     {
       onopentagname(start, end) {
+        if (!budget.spend(1)) return tokenizer.pause();
         const tag = tagOf(html, start, end);
         opening = OTHER;
         if (tag === OTHER) return;
+        // A table costs far more than a tag (a scan of its own): charged so, 2 MB of them stays cheap.
+        if (tag === TABLE && !budget.spend(15)) return tokenizer.pause();
         if (tag === TABLE) {
           table = newTable();
           all.push(table);
@@ -420,6 +424,7 @@ function scanTables(html: string): TableScan[] {
         }
       },
       onattribname(start, end) {
+        if (!budget.spend(1)) return tokenizer.pause();
         attribute = opening === OTHER ? OTHER : attributeOf(html, start, end);
         value = '';
       },
@@ -441,6 +446,7 @@ function scanTables(html: string): TableScan[] {
         opening = OTHER;
       },
       ontext(start, end) {
+        if (!budget.spend(1)) return tokenizer.pause();
         const t = table;
         if (wantsText(t)) addText(t, html.slice(start, end));
       },
@@ -449,6 +455,7 @@ function scanTables(html: string): TableScan[] {
         if (wantsText(t)) addText(t, fromCodePoint(codepoint));
       },
       onclosetag(start, end) {
+        if (!budget.spend(1)) return tokenizer.pause();
         const t = table;
         if (t === null) return;
         const tag = tagOf(html, start, end);
@@ -569,8 +576,11 @@ function cellNumber(t: TableScan, slot: number): number | null {
  * The market watch with the count of rows left out. A page without the table, a table whose
  * required headers cannot be found, and a table with no readable row are failures.
  */
-export function parseMarketWatchReading(html: string): Result<MarketWatchReading, string> {
-  const tables = scanTables(html);
+export function parseMarketWatchReading(html: string, budget = new Budget(PAGE_BUDGET)): Result<MarketWatchReading, string> {
+  // Every tokenizer event is charged: a 2 MB page of nested tables or cells costs ~100 ms at most,
+  // then fails as parse (a 500-row market watch is ~45,000 events).
+  const tables = scanTables(html, budget);
+  if (budget.exhausted) return err(`the market-watch page is ${budget.failure}`);
   const table = tables.find((t) => t.id === 'marketWatchTable') ?? tables.find(headerHasSymbol);
   if (!table) return err('no market-watch table: an error page or a new layout');
   if (table.failure !== null) return err(`the market-watch table cannot be read: ${table.failure}`);

@@ -58,11 +58,20 @@ const pieces = (minLength: number, maxLength: number): fc.Arbitrary<string> =>
  */
 const CDATA_OPEN = '<![CDATA[';
 
-/** Mostly short titles, some long enough to be cut at 300, a few with a literal CDATA opener. */
+/**
+ * Tags nested in each other, sometimes past the 100 levels a title may have (then the feed must
+ * fail as a parse error, not overflow or throw); embedded raw, they nest the XML itself.
+ */
+const nested: fc.Arbitrary<string> = fc
+  .tuple(pieces(0, 5), fc.constantFrom('<b>', '<i>', '<div>', '<span>', '<p>'), fc.integer({ min: 1, max: 160 }), pieces(0, 5))
+  .map(([before, tag, depth, after]) => `${before}${tag.repeat(depth)}${after}`);
+
+/** Mostly short titles, some long enough to be cut at 300, a few with a literal CDATA opener, a few deeply nested. */
 const titleHtml: fc.Arbitrary<string> = fc.oneof(
   { arbitrary: pieces(0, 30), weight: 16 },
   { arbitrary: pieces(60, 150), weight: 3 },
   { arbitrary: fc.tuple(pieces(0, 10), pieces(0, 10)).map(([a, b]) => `${a}${CDATA_OPEN}${b}`), weight: 1 },
+  { arbitrary: nested, weight: 1 },
 );
 
 /** A `javascript:` URL as browsers would still run it: any case, tabs and newlines inside, junk in front. */
@@ -303,6 +312,26 @@ describe('parseFeedXml on generated feeds', () => {
         expect(links.filter((l) => l !== null && new URL(l).origin !== FEED_ORIGIN)).toEqual([]);
       }),
       { numRuns: 400 },
+    );
+  });
+
+  // Issue 10: 5,000 nested tags in a title overflowed the stack. Up to 100 levels a title reads
+  // as its text; past them the whole read fails as a parse error, whatever the nesting depth.
+  it('a title nested n tags deep reads as its text up to 100 levels and fails as too deeply nested beyond', () => {
+    const deep = fc.record({
+      format: fc.constantFrom<Format>('rss', 'atom', 'rdf'),
+      depth: fc.oneof(fc.integer({ min: 0, max: 120 }), fc.integer({ min: 0, max: 6_000 })),
+      tag: fc.constantFrom('b', 'i', 'span', 'div', 'em'),
+      how: structuredEmbed,
+    });
+    fc.assert(
+      fc.property(deep, ({ format, depth, tag, how }) => {
+        const item: GenItem = { title: `${`<${tag}>`.repeat(depth)}Deep story`, titleEmbed: how, link: '/news/1', linkEmbed: 'escaped', date: null, guid: 'g' };
+        const result = parse(feedXml({ format, channelTitle: 'C', channelEmbed: 'escaped', items: [item] }));
+        const seen = result.ok ? result.value.stories.map((s) => s.title) : result.error;
+        expect(seen).toEqual(depth <= 100 ? ['Deep story'] : 'story title too deeply nested (more than 100 levels of elements)');
+      }),
+      { numRuns: 120 },
     );
   });
 

@@ -1,5 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { collapseWhitespace, htmlToPlainText, truncateAtWord } from '../../../src/sources/feeds/plain-text';
+import { ok } from '../../../src/shared/result';
+import { Budget } from '../../../src/sources/dom';
+import { collapseEnough, collapseWhitespace, htmlToPlainText, truncateAtWord } from '../../../src/sources/feeds/plain-text';
+
+const plain = (html: string) => htmlToPlainText(html, new Budget(10_000));
 
 describe('htmlToPlainText', () => {
   it.each<[string, string, string]>([
@@ -31,13 +36,13 @@ describe('htmlToPlainText', () => {
     ['empty', '', ''],
     ['whitespace only', ' \n\t ', ''],
   ])('%s', (_name, html, expected) => {
-    expect(htmlToPlainText(html)).toBe(expected);
+    expect(plain(html)).toEqual(ok(expected));
   });
 
   // htmlparser2 in HTML mode reads `<![CDATA[…]]>` as a comment unless told otherwise; a
   // double-wrapped title (a common feed-generator mistake) must keep its text.
   it('keeps the text of a CDATA section', () => {
-    expect(htmlToPlainText('<![CDATA[Markets rally]]>')).toBe('Markets rally');
+    expect(plain('<![CDATA[Markets rally]]>')).toEqual(ok('Markets rally'));
   });
 });
 
@@ -72,5 +77,49 @@ describe('truncateAtWord', () => {
   // Cutting by UTF-16 unit could leave a lone high surrogate (shown as U+FFFD) before the ellipsis.
   it('never splits a surrogate pair', () => {
     expect(truncateAtWord('a\u{1F600}\u{1F600}\u{1F600}', 3)).toBe('a\u2026');
+  });
+});
+
+describe('htmlToPlainText is bounded', () => {
+  it('reads a title nested 100 tags deep, and refuses one nested deeper (issue 10: 5,000 overflowed the stack)', () => {
+    expect(plain(`${'<b>'.repeat(100)}Deep`)).toEqual(ok('Deep'));
+    expect(plain(`${'<b>'.repeat(5_000)}Deep`)).toEqual({ ok: false, error: 'too deeply nested (more than 100 levels of elements)' });
+  });
+
+  // A section ends at its first `]]>`, so one inside another is never closed: a bogus comment.
+  it('reads a CDATA section as HTML once, and 6,000 nested openers as nothing', () => {
+    expect(plain('<![CDATA[<i>Once</i> &amp; again]]>')).toEqual(ok('Once & again'));
+    expect(plain('<![CDATA['.repeat(6_000))).toEqual(ok(''));
+  });
+
+  it('fails once the budget is spent, shared across reads', () => {
+    const budget = new Budget(1_000);
+    expect(htmlToPlainText('<i>x</i>'.repeat(100), budget).ok).toBe(true);
+    expect(htmlToPlainText('<i>x</i>'.repeat(400), budget)).toEqual({ ok: false, error: 'too large (more than 1000 steps of parsing)' });
+  });
+
+  const piece = fc.constantFrom('word', 'x', ' ', '  ', '\n', '\u00A0', '<b>', '</b>', '<p>', '</p>', '<br>', '<script>hidden</script>', '&amp;', '&nbsp;', '<![CDATA[c <i>d</i>]]>', 'y'.repeat(120), ' '.repeat(700));
+  const html = fc.array(piece, { maxLength: 80 }).map((parts) => parts.join(''));
+
+  // Reading stops once the text is longer than what will be shown; what is shown must not change.
+  it('stopping at enough text shows the same title as reading it all', () => {
+    fc.assert(
+      fc.property(html, fc.constantFrom(10, 80, 300), (source, max) => {
+        const whole = htmlToPlainText(source, new Budget(1e9));
+        const enough = htmlToPlainText(source, new Budget(1e9), max);
+        expect(enough.ok && whole.ok && truncateAtWord(enough.value, max)).toBe(whole.ok && truncateAtWord(whole.value, max));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('collapseEnough gives what truncateAtWord needs of collapseWhitespace', () => {
+    const text = fc.array(fc.constantFrom('a', 'bc', ' ', '\t\n', ' '.repeat(500), 'z'.repeat(90)), { maxLength: 60 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, fc.constantFrom(5, 50, 300), (source, max) => {
+        expect(truncateAtWord(collapseEnough(source, max), max)).toBe(truncateAtWord(collapseWhitespace(source), max));
+      }),
+      { numRuns: 400 },
+    );
   });
 });

@@ -292,3 +292,16 @@ describe('parseMarketWatch on crafted pages (issue 10)', () => {
     }
   });
 });
+
+describe('a hostile market-watch page', () => {
+  it.each([
+    ['2 MB of nested tables', '<table>'.repeat(250_000)],
+    ['2 MB of header cells', `<table id="marketWatchTable"><thead><tr>${'<th>x</th>'.repeat(200_000)}`],
+    ['2 MB of empty rows', `<table id="marketWatchTable"><tbody>${'<tr></tr>'.repeat(230_000)}`],
+  ])('%s fails as too large, quickly, without throwing', (_name, html) => {
+    const started = performance.now();
+    const result = parseMarketWatchReading(html);
+    expect(result).toEqual({ ok: false, error: expect.stringContaining('too large') });
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+});
