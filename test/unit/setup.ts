@@ -9,9 +9,11 @@ import { readFileSync } from 'node:fs';
 import { beforeEach, vi } from 'vitest';
 import { installFakeStorage } from './fake-storage';
 import { installFakeLocks } from './fake-locks';
+import { installFakePermissions } from './fake-permissions';
 
 installFakeStorage(fakeBrowser);
 installFakeLocks();
+installFakePermissions(fakeBrowser);
 // The fake has no manifest; the real one is this project's, with the package's version.
 const manifest = { ...(JSON.parse(readFileSync('manifest.json', 'utf8')) as object), version: (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version };
 fakeBrowser.runtime.getManifest = (() => structuredClone(manifest)) as typeof fakeBrowser.runtime.getManifest;

@@ -17,12 +17,15 @@ export function useBarAccess(showBar: boolean): { missing: boolean; grant: () =>
     }
     let alive = true;
     const check = (): void =>
-      void barOriginsItem.get().then(async (stored) => {
-        const granted = stored.length > 0 && (await browser.permissions.contains({ origins: stored }).catch(() => false));
-        if (!alive) return;
-        setOrigins(stored);
-        setMissing(!granted);
-      });
+      void barOriginsItem
+        .get()
+        .then(async (stored) => {
+          const granted = stored.length > 0 && (await browser.permissions.contains({ origins: stored }));
+          if (!alive) return;
+          setOrigins(stored);
+          setMissing(!granted);
+        })
+        .catch((cause: unknown) => console.warn('the bar’s access could not be checked:', cause));
     check();
     browser.permissions.onRemoved.addListener(check);
     browser.permissions.onAdded.addListener(check);

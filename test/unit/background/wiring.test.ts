@@ -20,11 +20,12 @@ function fakeEvent<A extends unknown[]>() {
 const permissionAdded = fakeEvent<[unknown]>();
 const permissionRemoved = fakeEvent<[unknown]>();
 const command = fakeEvent<[string]>();
-Object.assign(fakeBrowser.permissions, { onAdded: permissionAdded, onRemoved: permissionRemoved });
 Object.assign(fakeBrowser, { commands: { onCommand: command } });
 
 /** Importing the entry point is what a worker start does: listeners and alarm, nothing else. */
 async function startWorker(): Promise<void> {
+  // Events these tests fire by hand, over the shared permissions model (reset before each test).
+  Object.assign(fakeBrowser.permissions, { onAdded: permissionAdded, onRemoved: permissionRemoved });
   vi.resetModules();
   await import('../../../src/background/index');
   await vi.waitFor(async () => expect(await fakeBrowser.alarms.get('refresh')).toBeDefined());
