@@ -63,8 +63,9 @@ export class Outcome {
     return this.value.statuses[id] ?? this.input.snapshot.sources[id];
   }
 
-  succeed(id: SourceId): void {
-    this.value.statuses[id] = recordSuccess(this.status(id), this.input.now());
+  /** `at`: when the data was read, when the task stamped it (so its quotes' readAt equals lastOk). */
+  succeed(id: SourceId, at = this.input.now()): void {
+    this.value.statuses[id] = recordSuccess(this.status(id), at);
     this.value.fetched.push(id);
   }
 

@@ -60,13 +60,14 @@ async function readFromPortal(input: CycleInput, out: Outcome): Promise<void> {
   out.succeed('psx-home');
   out.set({ market, marketReadAt: input.now(), marketAsOf: asOf ?? snapshot.marketAsOf });
   if (quotes !== null) {
+    const at = input.now();
     out.set({
-      quotes: withHeldQuotes(snapshot.quotes, quotes, input.settings.watchlist, input.now()),
+      quotes: withHeldQuotes(snapshot.quotes, quotes, input.settings.watchlist, at),
       indices: mergeIndices(snapshot.indices, indices),
       quoteSource: 'psx-portal',
       closingQuotesHeld: !isTrading(market),
     });
-    out.succeed('psx-quotes');
+    out.succeed('psx-quotes', at);
   } else {
     // Indices from the portal are only mixed with portal quotes, never with the fallback's.
     if (snapshot.quoteSource === 'psx-portal') out.set({ indices: mergeIndices(snapshot.indices, indices) });
@@ -85,16 +86,17 @@ async function readFromTerminal(input: CycleInput, out: Outcome, phase: CycleInp
     return;
   }
   if (reading.value.dropped > 0) out.value.dropped = { ...out.value.dropped, 'psx-terminal': reading.value.dropped };
+  const at = input.now();
   out.set({
-    quotes: withHeldQuotes(input.snapshot.quotes, reading.value.quotes, input.settings.watchlist, input.now()),
+    quotes: withHeldQuotes(input.snapshot.quotes, reading.value.quotes, input.settings.watchlist, at),
     indices: mergeIndices(input.snapshot.indices, reading.value.indices),
     quoteSource: 'psx-terminal',
     // Like the portal's closing read: once the market has stopped, these are the closing figures.
     closingQuotesHeld: !isTradingPhase(phase),
     // The fallback prints no "as of"; the figures are as of now.
-    marketAsOf: input.now(),
+    marketAsOf: at,
   });
-  out.succeed('psx-terminal');
+  out.succeed('psx-terminal', at);
 }
 
 /**

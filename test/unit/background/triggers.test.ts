@@ -122,3 +122,14 @@ describe('a row that does not add up', () => {
     expect(events).toContainEqual(expect.objectContaining({ kind: 'data', subject: 'psx-quotes', detail: expect.stringMatching(/^1 row left out/) }));
   });
 });
+
+describe('a fresh read, on a clock that moves while the cycle runs', () => {
+  it('marks no quote as held from an earlier read', async () => {
+    let t = T0;
+    // Every look at the clock is a millisecond later, as in a real cycle.
+    await refresh('install', { fetchImpl: script().fetch, now: () => (t += 1), random: () => 0.5 });
+    const market = await marketItem.get();
+    expect(market.quotes['HUBC']?.readAt).toBe(market.sources['psx-quotes']?.lastOk);
+    expect(market.presentation?.heldQuotes).toBeUndefined();
+  });
+});
