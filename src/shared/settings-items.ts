@@ -86,6 +86,8 @@ export interface SettingsState {
   settings: Settings;
   /** Keys of the items a newer version wrote: shown, not written over. */
   newer: string[];
+  /** Keys of the items whose storage could not be read: shown as a stand-in, never edited. */
+  unreadable?: string[];
 }
 
 export async function readSettingsState(): Promise<SettingsState> {
@@ -94,6 +96,7 @@ export async function readSettingsState(): Promise<SettingsState> {
   return {
     settings: { ...prefs.value, watchlist: watchlist.value, feeds: feeds.value, ...bar.value },
     newer: SETTINGS_ITEMS.filter((_, i) => states[i]!.newer).map((item) => item.spec.key),
+    unreadable: SETTINGS_ITEMS.filter((_, i) => states[i]!.unreadable !== undefined).map((item) => item.spec.key),
   };
 }
 
@@ -107,7 +110,12 @@ export async function readSettings(): Promise<Settings> {
  */
 export function updateSettings(edit: (current: Settings) => Settings): Promise<Result<Settings, WriteRefusal>> {
   return withLock(SETTINGS_LOCK, async () => {
-    const { settings, newer } = await readSettingsState();
+    const { settings, newer, unreadable = [] } = await readSettingsState();
+    // A failed read is not "nothing stored": an edit applied to the stand-in would write defaults
+    // over the user's list (a sync.get that fails once in Firefox).
+    if (unreadable.length > 0) {
+      return { ok: false, error: { kind: 'read-failed', detail: `${unreadable.join(', ')} could not be read; nothing was changed` } } as const;
+    }
     const next = normaliseSettings(edit(settings));
     const parts = [
       changedPart(prefsItem, pick(settings, PREF_FIELDS), pick(next, PREF_FIELDS)),

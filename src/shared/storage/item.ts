@@ -55,6 +55,11 @@ export interface ItemState<T> {
   origin: 'stored' | 'legacy' | 'default';
   /** The stored form as found, to tell a real change from a rewrite of the same data. */
   raw: Envelope | null;
+  /**
+   * A read of its storage failed: the value shown is a stand-in (defaults, or an older copy),
+   * never to be edited and written back over what could not be read.
+   */
+  unreadable?: string;
 }
 
 export interface LegacySource {
@@ -65,6 +70,7 @@ export interface LegacySource {
 
 export type WriteRefusal =
   | { kind: 'newer-version'; detail: string }
+  | { kind: 'read-failed'; detail: string }
   | { kind: 'write-failed'; detail: string };
 
 /**
@@ -155,31 +161,42 @@ export function defineItem<T>(spec: ItemSpec<T>): StorageItem<T> {
   const pendingKey = PENDING_PREFIX + spec.key;
   const lockName = spec.lock ?? `${spec.area}:${spec.key}`;
 
-  async function readRaw(): Promise<{ raw: unknown; origin: ItemState<T>['origin'] }> {
-    if (spec.area === 'sync') {
-      // The local copy is the newest write of this device until the background has synced it.
-      const pending = (await browser.storage.local.get(pendingKey))[pendingKey];
-      if (pending !== undefined) return { raw: pending, origin: 'stored' };
-      const synced = await browser.storage.sync.get(spec.key).then(
-        (stored) => stored[spec.key],
+  /** One key, or why it could not be read (a failed read is not an absent key). */
+  async function readKey(area: Area, key: string): Promise<{ value: unknown } | { failed: string }> {
+    return areaOf(area)
+      .get(key)
+      .then(
+        (stored) => ({ value: stored[key] }),
         (cause: unknown) => {
-          console.warn(`storage.sync unreadable, using defaults for ${spec.key}:`, describe(cause));
-          return undefined;
+          console.warn(`storage.${area} unreadable for ${key}:`, describe(cause));
+          return { failed: `storage.${area}: ${describe(cause)}` };
         },
       );
-      if (synced !== undefined) return { raw: synced, origin: 'stored' };
-    } else {
-      const stored = (await areaOf(spec.area).get(spec.key))[spec.key];
-      if (stored !== undefined) return { raw: stored, origin: 'stored' };
+  }
+
+  async function readRaw(): Promise<{ raw: unknown; origin: ItemState<T>['origin']; unreadable?: string }> {
+    let unreadable: string | undefined;
+    const keys = spec.area === 'sync' ? [{ area: 'local' as const, key: pendingKey }, { area: 'sync' as const, key: spec.key }] : [{ area: spec.area, key: spec.key }];
+    // For a sync item the local copy is the newest write of this device until it is synced.
+    for (const { area, key } of keys) {
+      const read = await readKey(area, key);
+      // storage.sync may be switched off for good (policy, Firefox without sync): its failure means
+      // "nothing synced", and edits must still be kept on this device. A failed read of
+      // storage.local is another matter: the pending copy may be there, unseen.
+      if ('failed' in read) {
+        if (area !== 'sync') unreadable ??= read.failed;
+      }
+      else if (read.value !== undefined) return { raw: read.value, origin: 'stored', ...(unreadable ? { unreadable } : {}) };
     }
     const legacy = spec.legacy ? fromLegacy(spec.legacy, await readLegacy(spec.legacy)) : undefined;
-    return legacy === undefined ? { raw: undefined, origin: 'default' } : { raw: legacy, origin: 'legacy' };
+    const found = legacy === undefined ? { raw: undefined, origin: 'default' as const } : { raw: legacy, origin: 'legacy' as const };
+    return unreadable ? { ...found, unreadable } : found;
   }
 
   async function getState(): Promise<ItemState<T>> {
-    const { raw, origin } = await readRaw();
+    const { raw, origin, unreadable } = await readRaw();
     const { value, newer } = upgrade(spec, raw);
-    return { value, newer, origin, raw: origin === 'stored' && isEnvelope(raw) ? raw : null };
+    return { value, newer, origin, raw: origin === 'stored' && isEnvelope(raw) ? raw : null, ...(unreadable ? { unreadable } : {}) };
   }
 
   async function write(value: T): Promise<WriteResult<T>> {
@@ -205,6 +222,9 @@ export function defineItem<T>(spec: ItemSpec<T>): StorageItem<T> {
 
   async function updateLocked(edit: (current: T) => T): Promise<WriteResult<T>> {
     const state = await getState();
+    if (state.unreadable) {
+      return { ok: false, error: { kind: 'read-failed', detail: `${spec.key} could not be read (${state.unreadable}), so it is not written over` } };
+    }
     if (state.newer) {
       return { ok: false, error: { kind: 'newer-version', detail: `${spec.key} was saved by a newer version of the extension` } };
     }
@@ -270,10 +290,12 @@ export async function readItems<T extends readonly StorageItem<unknown>[]>(
     for (const { area, key } of [...item.keys, ...legacy]) byArea.set(area, (byArea.get(area) ?? new Set()).add(key));
   }
   const found = new Map<Area, Record<string, unknown>>();
+  const failedAreas = new Map<Area, string>();
   await Promise.all(
     [...byArea].map(async ([area, keys]) => {
       const stored = await browser.storage[area].get([...keys]).catch((cause: unknown) => {
         console.warn(`storage.${area} unreadable:`, describe(cause));
+        failedAreas.set(area, `storage.${area}: ${describe(cause)}`);
         return {} as Record<string, unknown>;
       });
       found.set(area, stored);
@@ -282,6 +304,8 @@ export async function readItems<T extends readonly StorageItem<unknown>[]>(
   const states = await Promise.all(
     items.map(async (item) => {
       const { spec } = item;
+      // An item whose area could not be read is read alone, which marks it unreadable if it still fails.
+      if (item.keys.some((k) => k.area !== 'sync' && failedAreas.has(k.area))) return item.getState();
       // A present pending copy wins even when it is null, exactly as in getState (`??` let a
       // stored null fall through to the synced copy, so the two reads disagreed).
       const pending = spec.area === 'sync' ? found.get('local')?.[PENDING_PREFIX + spec.key] : undefined;
