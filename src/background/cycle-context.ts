@@ -80,7 +80,8 @@ export class Outcome {
    */
   blocked(id: SourceId, error: SourceError): void {
     const previous = this.status(id);
-    this.value.statuses[id] = { ...(previous ?? { attemptedAt: null, lastOk: null, failures: 0 }), state: 'failing', lastError: error, nextTry: null };
+    // Stamped as asked now, so the source is next due a period from now, not every 30 s.
+    this.value.statuses[id] = { ...(previous ?? { lastOk: null, failures: 0 }), attemptedAt: error.at, state: 'failing', lastError: error, nextTry: null };
     this.value.failed.push({ id, error });
   }
 

@@ -8,6 +8,8 @@ export function cycleEvents(outcomes: readonly TaskOutcome[], before: Snapshot, 
   const events: DiagnosticEvent[] = [];
   for (const outcome of outcomes) {
     for (const { id, error } of outcome.failed) {
+      // A feed waiting for its grant is recorded when the wait starts, not every period after.
+      if (error.kind === 'no-access' && before.sources[id]?.lastError?.kind === 'no-access') continue;
       events.push({ at: error.at, kind: 'failure', subject: id, detail: `${error.kind}: ${error.detail}` });
       const nextTry = outcome.statuses[id]?.nextTry;
       if (nextTry != null && nextTry > now) {

@@ -108,8 +108,14 @@ async function runCycle(reason: RefreshReason, deps: RefreshDeps): Promise<Refre
 }
 
 /** Writes, paints and plans, each on its own: one failing never costs the others. */
-async function finishCycle(snapshot: Snapshot, outcomes: TaskOutcome[], settings: Settings, input: CycleInput, feeds: readonly FeedDefinition[]): Promise<void> {
+async function finishCycle(snapshot: Snapshot, outcomes: TaskOutcome[], cycleSettings: Settings, input: CycleInput, feeds: readonly FeedDefinition[]): Promise<void> {
   const now = input.now();
+  // Settings changed while the cycle ran (a symbol added after Refresh) must not be undone by
+  // writing a view built for the old ones: the view is built for the settings as they are now.
+  const settings = await readSettings().catch((cause: unknown) => {
+    console.warn('settings unreadable at the end of the cycle; using those it started with:', cause);
+    return cycleSettings;
+  });
   const summary = summarise(outcomes);
   const warn = (what: string) => (cause: unknown) => console.warn(`${what} failed:`, cause);
   if (summary.fetched.length + summary.failed.length > 0) {

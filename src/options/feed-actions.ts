@@ -89,7 +89,12 @@ export async function removeFeed(id: string, settings: Settings): Promise<void> 
   const feed = settings.feeds.find((f) => f.id === id);
   if (!feed) return;
   const saved = await updateSettings((current) => ({ ...current, feeds: current.feeds.filter((f) => f.id !== id) }));
-  const feeds = saved.ok ? saved.value.feeds : settings.feeds.filter((f) => f.id !== id);
+  // Not removed (a newer version's list, an unreadable one): the feed stays, and so does its access.
+  if (!saved.ok) {
+    console.warn('feed not removed:', saved.error.detail);
+    return;
+  }
+  const feeds = saved.value.feeds;
   if (isBuiltIn(feed.url)) return;
   const origin = originPattern(feed.url);
   // Another feed on the same site keeps it; so does the bar's grant (permission-owners.ts).

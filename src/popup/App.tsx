@@ -4,7 +4,7 @@
  * something. What it says about the data comes decided in the market view's presentation.
  * Every edit goes through updateSettings, at once.
  */
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { marketItem, storiesItem, type MarketState } from '../shared/market-store';
 import { switchBarOff, switchBarOn } from '../shared/bar-access';
 import { formatAgo, formatWhen } from '../shared/format';
@@ -53,22 +53,38 @@ export function App() {
   // Edits apply to the latest settings on screen and are saved at once; storage.onChanged
   // then brings the same value back.
   const [pending, setPending] = useState<Settings | null>(null);
+  // The newest edit's number: only its settling may clear the optimistic copy.
+  const editSeq = useRef(0);
   const current = pending ?? settings;
   const update = useCallback(
     (edit: (s: Settings) => Settings) => {
       if (!current) return;
       const next = edit(current);
       if (next === current) return;
+      const mine = ++editSeq.current;
       setPending(next);
-      // Refused (a newer version's data): storage's value comes back on screen.
-      void updateSettings(edit).then((saved) => !saved.ok && setPending(null));
+      // Settled, the stored value (what the edit made of storage, with other contexts' changes)
+      // replaces the optimistic copy, which then goes when storage brings any newer value.
+      void updateSettings(edit).then(
+        (saved) => {
+          if (!saved.ok) console.warn('edit not saved:', saved.error.detail);
+          if (editSeq.current === mine) setPending(saved.ok ? saved.value : null);
+          settledAt.current = mine;
+        },
+        (cause: unknown) => {
+          console.warn('edit not saved:', cause);
+          if (editSeq.current === mine) setPending(null);
+        },
+      );
     },
     [current],
   );
-  // The edit stays on screen until storage brings it back, so a row never jumps back and forth.
+  const settledAt = useRef(0);
+  // Once the newest edit has settled, the next value from storage is at least as new: show it.
   useEffect(() => {
-    if (pending !== null && settings !== undefined && JSON.stringify(settings) === JSON.stringify(pending)) setPending(null);
-  }, [settings, pending]);
+    if (pending !== null && settledAt.current === editSeq.current) setPending(null);
+    // Only a new value from storage clears it, not the settling itself.
+  }, [settings]);
   // A Refresh inside its floor (or a backoff) asks nothing: say when the data was read instead.
   const [refreshNote, setRefreshNote] = useState<string | null>(null);
   const onRefresh = useCallback(() => {

@@ -11,6 +11,7 @@ import { barOriginsItem } from '../bar-access';
 import { browser } from '../browser';
 import { diagnosticsArchiveItem, diagnosticsHeadItem } from '../diagnostics';
 import { lastOpenedItem } from '../last-opened';
+import { permissionOwnersItem } from '../permission-owners';
 import { boardItem, LEGACY_SNAPSHOT_KEY, marketItem, storiesItem } from '../market-store';
 import { LEGACY_SERIES_KEY, seriesItem } from '../series';
 import { LEGACY_SETTINGS_KEY, SETTINGS_ITEMS, SETTINGS_LOCK } from '../settings-items';
@@ -34,6 +35,7 @@ export const ALL_ITEMS: readonly StorageItem<unknown>[] = [
   // item declared (test/unit/storage/bounded.test.ts).
   diagnosticsHeadItem,
   diagnosticsArchiveItem,
+  permissionOwnersItem,
 ];
 
 export interface MigrationReport {

@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { barOriginsItem } from '../../../src/shared/bar-access';
 import { diagnosticsArchiveItem, diagnosticsHeadItem } from '../../../src/shared/diagnostics';
+import { permissionOwnersItem } from '../../../src/shared/permission-owners';
 import { WORLD_FEED } from '../../../src/shared/feeds';
 import { lastOpenedItem } from '../../../src/shared/last-opened';
 import { boardItem, marketItem, storiesItem, type MarketState } from '../../../src/shared/market-store';
@@ -55,6 +56,7 @@ const SAMPLES: [StorageItem<unknown>, unknown][] = [
   [storageHealthItem, { syncRefused: { watchlist: { reason: 'QUOTA_BYTES_PER_ITEM quota exceeded', at: T0 } }, newerInSync: {}, localRefused: null }],
   [diagnosticsHeadItem, [{ at: T0, kind: 'failure', subject: 'feed:world', detail: 'server: HTTP 503' }]],
   [diagnosticsArchiveItem, [{ at: T0 - 60_000, kind: 'backoff', subject: 'psx-home', detail: 'failure 2 in a row; next try in 120 s' }]],
+  [permissionOwnersItem, { 'https://news.example/*': ['bar', 'feed:user-news'] }],
 ] as [StorageItem<unknown>, unknown][];
 
 /** Where an item's own writes land: a sync item's go to its local `pending:` copy first. */
