@@ -53,8 +53,10 @@ export function App() {
   // Edits apply to the latest settings on screen and are saved at once; storage.onChanged
   // then brings the same value back.
   const [pending, setPending] = useState<Settings | null>(null);
-  // The newest edit's number: only its settling may clear the optimistic copy.
+  // The newest edit's number, and the newest that has settled: only the newest edit's settling
+  // hands the optimistic copy over to storage.
   const editSeq = useRef(0);
+  const settledAt = useRef(0);
   const current = pending ?? settings;
   const update = useCallback(
     (edit: (s: Settings) => Settings) => {
@@ -79,11 +81,9 @@ export function App() {
     },
     [current],
   );
-  const settledAt = useRef(0);
   // Once the newest edit has settled, the next value from storage is at least as new: show it.
   useEffect(() => {
     if (pending !== null && settledAt.current === editSeq.current) setPending(null);
-    // Only a new value from storage clears it, not the settling itself.
   }, [settings]);
   // A Refresh inside its floor (or a backoff) asks nothing: say when the data was read instead.
   const [refreshNote, setRefreshNote] = useState<string | null>(null);

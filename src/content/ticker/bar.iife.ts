@@ -8,17 +8,16 @@ import { browser, type Runtime } from '../../shared/browser';
 import { marketItem, storiesItem } from '../../shared/market-store';
 import { isTabMessage, sendMessage } from '../../shared/protocol';
 import type { Settings } from '../../shared/settings';
-import { barPrefsItem, feedsItem, prefsItem, watchlistItem } from '../../shared/settings-items';
+import { readSettingsState, SETTINGS_ITEMS } from '../../shared/settings-items';
 import { readItems, upgrade } from '../../shared/storage/item';
 import { type BarData } from './items';
 import { mountBar, type Bar } from './mount';
 
-const SETTINGS_PARTS = [prefsItem, watchlistItem, feedsItem, barPrefsItem] as const;
+/** The bar re-reads when any settings item changes, in sync or in its local pending copy. */
+const SETTINGS_PARTS = SETTINGS_ITEMS;
 
-async function readSettingsOnce(): Promise<Settings> {
-  const [prefs, watchlist, feeds, bar] = await readItems(SETTINGS_PARTS);
-  return { ...prefs.value, watchlist: watchlist.value, feeds: feeds.value, ...bar.value };
-}
+/** The same read every page makes (settings-items.ts), not a copy of it. */
+const readSettingsOnce = async (): Promise<Settings> => (await readSettingsState()).settings;
 
 const isHtmlPage = (): boolean => document.contentType === 'text/html' || document.contentType === 'application/xhtml+xml';
 
