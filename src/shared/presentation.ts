@@ -5,6 +5,7 @@
  * and the badge render it and derive none of it, so they can never disagree (before this, the
  * badge greyed when only the home page failed while the bar said nothing).
  */
+import { alertsFacts, type AlertsFacts, type AlertsState } from './alerts/rules';
 import { isTradingPhase } from './market';
 import { marketLabel, marketView, type MarketView } from './market-view';
 import type { ErrorKind, MarketPhase, QuoteSource, Snapshot, SourceId, SourceStatus } from './model';
@@ -56,6 +57,8 @@ export interface Presentation {
   feeds: FeedsFacts;
   /** Watchlist symbols the latest read left out, showing their last good quote: when that was read. */
   heldQuotes?: Record<string, number>;
+  /** Fired alerts not yet seen, and symbols the bar highlights (until when) after one fired. */
+  alerts?: AlertsFacts;
 }
 
 export interface PresentationInput {
@@ -65,6 +68,7 @@ export interface PresentationInput {
   feedIds: readonly string[];
   quotesPeriodSec: number;
   now: number;
+  alerts?: AlertsState;
 }
 
 export const SOURCE_NAMES: Record<QuoteSource, string> = { 'psx-portal': 'PSX data portal', 'psx-terminal': 'PSX Terminal' };
@@ -97,7 +101,7 @@ function tooOld(lastRead: number | null, trading: boolean, periodSec: number, no
   return trading && lastRead !== null && now - lastRead > Math.max(3 * periodSec * 1000, 5 * 60_000);
 }
 
-export function present({ snapshot, feedIds, quotesPeriodSec, now, quoteReads = {} }: PresentationInput): Presentation {
+export function present({ snapshot, feedIds, quotesPeriodSec, now, quoteReads = {}, alerts }: PresentationInput): Presentation {
   const { sources } = snapshot;
   const home = sources['psx-home'];
   const quotes = sources['psx-quotes'];
@@ -128,6 +132,7 @@ export function present({ snapshot, feedIds, quotesPeriodSec, now, quoteReads = 
     sources: Object.fromEntries(Object.entries(sources).map(([id, s]) => [id, freshness(s)])),
     notice: marketNotice(home, quotes, terminal, onFallback),
     ...(held.length > 0 ? { heldQuotes: Object.fromEntries(held) } : {}),
+    ...(alerts && (alerts.rules.length > 0 || alerts.fired.length > 0) ? { alerts: alertsFacts(alerts, now) } : {}),
     feeds: {
       loading: feedStatuses.every((s) => s?.attemptedAt == null),
       failing: failingFeeds,

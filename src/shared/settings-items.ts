@@ -17,7 +17,7 @@ export const SETTINGS_LOCK = 'settings';
 /** 0.1.0's one sync item. */
 export const LEGACY_SETTINGS_KEY = 'settings';
 
-const PREF_FIELDS = ['indices', 'timeZone', 'quotesPeriodSec', 'feedsPeriodMin', 'badge', 'sort', 'collapsedFeeds', 'privacy'] as const;
+const PREF_FIELDS = ['indices', 'timeZone', 'quotesPeriodSec', 'feedsPeriodMin', 'badge', 'sort', 'collapsedFeeds', 'privacy', 'alertsOnFallback', 'badgeAlerts'] as const;
 const BAR_FIELDS = ['showBar', 'barPosition', 'barMode', 'barSpeed', 'barHiddenSites'] as const;
 
 export type Prefs = Pick<Settings, (typeof PREF_FIELDS)[number]>;
@@ -47,7 +47,11 @@ const legacyField = (field: 'watchlist' | 'feeds'): LegacySource => ({
 export const prefsItem = defineItem<Prefs>({
   area: 'sync',
   key: 'prefs',
-  version: 1,
+  // 2 added the alert preferences (alertsOnFallback, badgeAlerts). The step from 1 adds nothing
+  // (the validator gives them their defaults); the version exists so that a build of version 1,
+  // which would drop them, reads prefs as written by a newer version and never writes over them.
+  version: 2,
+  migrations: { 1: (v1) => v1 },
   lock: SETTINGS_LOCK,
   normalise: normalisePart(PREF_FIELDS),
   legacy: legacySettings,

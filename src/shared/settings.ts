@@ -46,6 +46,10 @@ export interface Settings {
   barSpeed: 'slow' | 'normal' | 'fast';
   /** Host names where the user hid the bar. */
   barHiddenSites: string[];
+  /** Alerts may fire on PSX Terminal's figures while the portal is down (off: only the portal's). */
+  alertsOnFallback: boolean;
+  /** The badge shows the count of fired alerts not yet seen, in place of the % change. */
+  badgeAlerts: boolean;
 }
 
 export type WatchlistSort = 'user' | 'change' | 'symbol';
@@ -68,6 +72,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   barMode: 'overlay',
   barSpeed: 'normal',
   barHiddenSites: [],
+  alertsOnFallback: false,
+  badgeAlerts: true,
 });
 
 /**
@@ -127,6 +133,8 @@ export function normaliseSettings(raw: unknown): Settings {
     barMode: source['barMode'] === 'push' ? 'push' : 'overlay',
     barSpeed: source['barSpeed'] === 'slow' || source['barSpeed'] === 'fast' ? source['barSpeed'] : 'normal',
     barHiddenSites: hiddenSites(source['barHiddenSites']),
+    alertsOnFallback: source['alertsOnFallback'] === true,
+    badgeAlerts: source['badgeAlerts'] !== false,
   };
 }
 

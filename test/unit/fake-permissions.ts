@@ -27,32 +27,46 @@ function event<T>(): Event<T> & { fire(value: T): void; clear(): void } {
 
 export const permissionsControl = { userGrants: true };
 
+/** The API permissions granted now (the manifest's `permissions`, plus optional ones the user allowed). */
+export const grantedApis = new Set<string>();
+
 export function installFakePermissions(fakeBrowser: { reset(): void; permissions: object }): void {
-  const manifest = JSON.parse(readFileSync('manifest.json', 'utf8')) as { host_permissions?: string[] };
+  const manifest = JSON.parse(readFileSync('manifest.json', 'utf8')) as { host_permissions?: string[]; permissions?: string[]; optional_permissions?: string[] };
+  const optionalApis = new Set(manifest.optional_permissions ?? []);
   const granted = new Set<string>();
   const onAdded = event<Permissions>();
   const onRemoved = event<Permissions>();
   const reset = (): void => {
     granted.clear();
     for (const o of manifest.host_permissions ?? []) granted.add(o);
+    grantedApis.clear();
+    for (const p of manifest.permissions ?? []) grantedApis.add(p);
     onAdded.clear();
     onRemoved.clear();
     permissionsControl.userGrants = true;
   };
   const api = {
-    contains: ({ origins = [] }: Permissions) => Promise.resolve(origins.every((o) => granted.has(o))),
-    getAll: () => Promise.resolve({ origins: [...granted], permissions: [] }),
-    request: ({ origins = [] }: Permissions) => {
+    contains: ({ origins = [], permissions = [] }: Permissions) => Promise.resolve(origins.every((o) => granted.has(o)) && permissions.every((p) => grantedApis.has(p))),
+    getAll: () => Promise.resolve({ origins: [...granted], permissions: [...grantedApis] }),
+    request: ({ origins = [], permissions = [] }: Permissions) => {
+      // As Chrome: asking for an API permission the manifest does not list as optional is an error.
+      const undeclared = permissions.filter((p) => !optionalApis.has(p) && !grantedApis.has(p));
+      if (undeclared.length > 0) return Promise.reject(new Error(`Only permissions specified in the manifest may be requested: ${undeclared.join(', ')}`));
+      const alreadyGranted = origins.every((o) => granted.has(o)) && permissions.every((p) => grantedApis.has(p));
+      if (alreadyGranted) return Promise.resolve(true);
       if (!permissionsControl.userGrants) return Promise.resolve(false);
       const fresh = origins.filter((o) => !granted.has(o));
+      const freshApis = permissions.filter((p) => !grantedApis.has(p));
       fresh.forEach((o) => granted.add(o));
-      if (fresh.length > 0) onAdded.fire({ origins: fresh });
+      freshApis.forEach((p) => grantedApis.add(p));
+      if (fresh.length + freshApis.length > 0) onAdded.fire({ origins: fresh, permissions: freshApis });
       return Promise.resolve(true);
     },
-    remove: ({ origins = [] }: Permissions) => {
+    remove: ({ origins = [], permissions = [] }: Permissions) => {
       const gone = origins.filter((o) => granted.delete(o));
-      if (gone.length > 0) onRemoved.fire({ origins: gone });
-      return Promise.resolve(gone.length > 0);
+      const goneApis = permissions.filter((p) => optionalApis.has(p) && grantedApis.delete(p));
+      if (gone.length + goneApis.length > 0) onRemoved.fire({ origins: gone, permissions: goneApis });
+      return Promise.resolve(gone.length + goneApis.length > 0);
     },
     onAdded,
     onRemoved,

@@ -10,10 +10,12 @@ import { beforeEach, vi } from 'vitest';
 import { installFakeStorage } from './fake-storage';
 import { installFakeLocks } from './fake-locks';
 import { installFakePermissions } from './fake-permissions';
+import { installFakeNotifications, notificationsControl } from './fake-notifications';
 
 installFakeStorage(fakeBrowser);
 installFakeLocks();
 installFakePermissions(fakeBrowser);
+installFakeNotifications(fakeBrowser);
 // The fake has no manifest; the real one is this project's, with the package's version.
 const manifest = { ...(JSON.parse(readFileSync('manifest.json', 'utf8')) as object), version: (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version };
 fakeBrowser.runtime.getManifest = (() => structuredClone(manifest)) as typeof fakeBrowser.runtime.getManifest;
@@ -22,4 +24,5 @@ vi.mock('../../src/shared/browser', () => ({ browser: fakeBrowser }));
 
 beforeEach(() => {
   fakeBrowser.reset();
+  notificationsControl.reset();
 });

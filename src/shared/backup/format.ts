@@ -41,6 +41,8 @@ export const FIELD_LABELS: Readonly<Record<SettingsField, string>> = {
   barMode: 'Ticker bar mode',
   barSpeed: 'Ticker bar speed',
   barHiddenSites: 'Sites where the bar is hidden',
+  alertsOnFallback: 'Alerts on fallback data',
+  badgeAlerts: 'Badge counts fired alerts',
 };
 
 /** The fields in a stable order: the order the file writes them and the preview lists them. */

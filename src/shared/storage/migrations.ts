@@ -7,6 +7,7 @@
  * go only after every item they fed was written, and until then each item still reads them.
  * Data a newer version wrote is left alone (see item.ts).
  */
+import { alertsItem } from '../alerts/store';
 import { barOriginsItem } from '../bar-access';
 import { browser } from '../browser';
 import { diagnosticsArchiveItem, diagnosticsHeadItem } from '../diagnostics';
@@ -36,6 +37,7 @@ export const ALL_ITEMS: readonly StorageItem<unknown>[] = [
   diagnosticsHeadItem,
   diagnosticsArchiveItem,
   permissionOwnersItem,
+  alertsItem,
 ];
 
 export interface MigrationReport {

@@ -31,6 +31,8 @@ const DEFAULTS: Settings = {
   barMode: 'overlay',
   barSpeed: 'normal',
   barHiddenSites: [],
+  alertsOnFallback: false,
+  badgeAlerts: true,
 };
 const many = (n: number): string[] => Array.from({ length: n }, (_, i) => `S${i}`);
 

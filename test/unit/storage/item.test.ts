@@ -3,6 +3,7 @@
  * older version, data written by a newer version, 0.1.0's keys read before the migration, and
  * the batched read the bar and the settings use.
  */
+import { alertsItem } from '../../../src/shared/alerts/store';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { barOriginsItem } from '../../../src/shared/bar-access';
 import { diagnosticsArchiveItem, diagnosticsHeadItem } from '../../../src/shared/diagnostics';
@@ -42,7 +43,7 @@ const MARKET: MarketState = {
 
 /** One value of every item the extension declares, as its code would write it. */
 const SAMPLES: [StorageItem<unknown>, unknown][] = [
-  [prefsItem, { indices: ['KSE100', 'ALLSHR'], timeZone: 'Asia/Karachi', quotesPeriodSec: 45, feedsPeriodMin: 15, badge: 'HUBC', sort: 'symbol', collapsedFeeds: ['world'], privacy: true }],
+  [prefsItem, { indices: ['KSE100', 'ALLSHR'], timeZone: 'Asia/Karachi', quotesPeriodSec: 45, feedsPeriodMin: 15, badge: 'HUBC', sort: 'symbol', collapsedFeeds: ['world'], privacy: true, alertsOnFallback: true, badgeAlerts: false }],
   [watchlistItem, ['OGDC', 'HUBC', 'KOSM-NOV']],
   [feedsItem, [WORLD_FEED, { id: 'user-1x2y3z', url: 'https://www.dawn.com/feeds/business', name: 'www.dawn.com', title: 'Dawn — Business' }]],
   [barPrefsItem, { showBar: true, barPosition: 'bottom', barMode: 'push', barSpeed: 'fast', barHiddenSites: ['example.com', 'news.example.pk'] }],
@@ -57,6 +58,13 @@ const SAMPLES: [StorageItem<unknown>, unknown][] = [
   [diagnosticsHeadItem, [{ at: T0, kind: 'failure', subject: 'feed:world', detail: 'server: HTTP 503' }]],
   [diagnosticsArchiveItem, [{ at: T0 - 60_000, kind: 'backoff', subject: 'psx-home', detail: 'failure 2 in a row; next try in 120 s' }]],
   [permissionOwnersItem, { 'https://news.example/*': ['bar', 'feed:user-news'] }],
+  [
+    alertsItem,
+    {
+      rules: [{ id: 'r1', subject: 'HUBC', index: false, kind: 'price-above', threshold: 210, rearm: 'hysteresis', hysteresisPct: 0.5, status: 'fired', createdAt: T0 - 60_000, checkedDay: 1_792_000_000_000, firedAt: T0, firedValue: 210.5, snoozedUntil: null }],
+      fired: [{ id: 'f1', ruleId: 'r1', subject: 'HUBC', index: false, kind: 'price-above', threshold: 210, value: 210.5, price: 210.5, at: T0, seen: false }],
+    },
+  ],
 ] as [StorageItem<unknown>, unknown][];
 
 /** Where an item's own writes land: a sync item's go to its local `pending:` copy first. */

@@ -9,7 +9,7 @@ import { lastOpenedItem } from '../../../src/shared/last-opened';
 import { marketItem, storiesItem } from '../../../src/shared/market-store';
 import { readSettings, SETTINGS_ITEMS } from '../../../src/shared/settings-items';
 import { flushItem } from '../../../src/shared/storage/sync-flush';
-import { ensureMigrated, migrateStorage, resetMigrationMemo } from '../../../src/shared/storage/migrations';
+import { ALL_ITEMS, ensureMigrated, migrateStorage, resetMigrationMemo } from '../../../src/shared/storage/migrations';
 import { directoryItem } from '../../../src/shared/symbol-directory';
 import { storageFaults } from '../fake-storage';
 import { dump, legacyFixtures, loadAreas, storage, undeclared, type LegacyFixture } from './support';
@@ -31,6 +31,13 @@ async function seen(fixture: LegacyFixture) {
     fixture: fixture.name,
   };
 }
+
+/** The version this build writes for a stored key (a pending copy is its item's). */
+const versionOf = (key: string): number => {
+  const item = ALL_ITEMS.find((i) => i.spec.key === key.replace(/^pending:/, ''));
+  if (!item) throw new Error(`undeclared key ${key}`);
+  return item.spec.version;
+};
 
 const expected = (fixture: LegacyFixture) => ({ ...fixture.expect, fixture: fixture.name });
 
@@ -85,7 +92,7 @@ describe.each(FIXTURES.map((f) => [f.name, f] as const))('migrating %s', (_name,
     expect(undeclared(after)).toEqual([]);
     // Every value left is in this version's envelope.
     for (const area of ['local', 'sync', 'session'] as const) {
-      for (const [key, value] of Object.entries(after[area])) expect(value, `${area}:${key}`).toMatchObject({ $v: 1 });
+      for (const [key, value] of Object.entries(after[area])) expect(value, `${area}:${key}`).toMatchObject({ $v: versionOf(key) });
     }
   });
 

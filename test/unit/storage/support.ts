@@ -41,11 +41,17 @@ export interface LegacyFixture {
 
 const FIXTURES = path.resolve(__dirname, '../../fixtures/storage/0.1.0');
 
+/** Settings 0.1.0 did not have: a user of it sees their defaults after the upgrade. */
+const ADDED_SINCE_0_1_0: Pick<Settings, 'alertsOnFallback' | 'badgeAlerts'> = { alertsOnFallback: false, badgeAlerts: true };
+
 export function legacyFixtures(): LegacyFixture[] {
   return readdirSync(FIXTURES)
     .filter((f) => f.endsWith('.json'))
     .sort()
-    .map((f) => ({ name: f.replace(/\.json$/, ''), ...(JSON.parse(readFileSync(path.join(FIXTURES, f), 'utf8')) as Omit<LegacyFixture, 'name'>) }));
+    .map((f) => {
+      const fixture = JSON.parse(readFileSync(path.join(FIXTURES, f), 'utf8')) as Omit<LegacyFixture, 'name'>;
+      return { name: f.replace(/\.json$/, ''), ...fixture, expect: { ...fixture.expect, settings: { ...fixture.expect.settings, ...ADDED_SINCE_0_1_0 } } };
+    });
 }
 
 export function legacyFixture(name: string): LegacyFixture {
