@@ -7,7 +7,7 @@ import { formatPrice, formatWhen } from '../shared/format';
 import type { MarketState } from '../shared/market-store';
 import type { TimeZoneChoice } from '../shared/settings';
 
-export const BADGE_COLOURS = { up: '#0a7d32', down: '#c62828', muted: '#6b7280' } as const;
+export const BADGE_COLOURS = { up: '#0a7d32', down: '#c62828', muted: '#6b7280', alert: '#b45309' } as const;
 
 export interface BadgeView {
   text: string;
@@ -26,8 +26,12 @@ export function badgePercent(percent: number): string {
   return `${sign}${digits}`.slice(0, 4);
 }
 
-/** Trading, stale and the time of the figures come from the presentation, as on every surface. */
-export function badgeView(snapshot: MarketState, subject: string, indexCodes: string[], zone: TimeZoneChoice, now: number): BadgeView {
+/**
+ * Trading, stale and the time of the figures come from the presentation, as on every surface.
+ * With `showAlerts`, fired alerts not yet seen take the badge over: their count and a `!`
+ * (`3!`), amber, so the badge says "look" in its text as well as its colour.
+ */
+export function badgeView(snapshot: MarketState, subject: string, indexCodes: string[], zone: TimeZoneChoice, now: number, showAlerts = false): BadgeView {
   const trading = snapshot.presentation?.trading === true;
   const stale = snapshot.presentation?.stale === true;
   const index = snapshot.indices[subject];
@@ -50,6 +54,10 @@ export function badgeView(snapshot: MarketState, subject: string, indexCodes: st
   ]
     .filter((p): p is string => p !== null)
     .join('\n');
+  const unseen = snapshot.presentation?.alerts?.unseen ?? 0;
+  if (showAlerts && unseen > 0) {
+    return { text: `${Math.min(unseen, 99)}!`, colour: BADGE_COLOURS.alert, title: `${unseen === 1 ? '1 price alert has' : `${unseen} price alerts have`} fired: open to see\n${title}` };
+  }
   if (subject === 'off' || percent === null) return { text: '', colour: BADGE_COLOURS.muted, title };
   const text = badgePercent(percent);
   // Colour follows what is printed: a move that shows as 0.0 is not painted as a rise or a fall.

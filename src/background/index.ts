@@ -10,12 +10,24 @@ import { ensureRefreshAlarm, REFRESH_ALARM } from './alarm';
 import { recordPermissionChange } from './diagnostics-log';
 import { handleMessage } from './messages';
 import { republish } from './publish';
+import { paintBadge } from './badge';
+import { badgeView } from './badge-text';
+import { listenForNotificationClicks } from './alerts/notify';
+import { alertsItem } from '../shared/alerts/store';
 import { refresh } from './refresh';
 import { syncTickerBar, tellOpenTabs } from './ticker-bar/registration';
 
 const warn = (what: string) => (cause: unknown) => console.warn(`${what} failed:`, cause);
 const syncBar = (): void => void syncTickerBar().catch(warn('ticker bar sync'));
 const flusher = createSyncFlusher(SETTINGS_ITEMS);
+
+/** The same data shown for new settings or alerts, and the badge repainted from it at once. */
+async function showAgain(): Promise<void> {
+  const shown = await republish(Date.now());
+  if (!shown) return;
+  const { view, settings } = shown;
+  await paintBadge(badgeView(view, settings.badge, settings.indices, settings.timeZone, Date.now(), settings.badgeAlerts));
+}
 
 /** Which settings item a storage change touched, in either of its two homes. */
 const touched = (changes: Record<string, unknown>, area: string) => (item: (typeof SETTINGS_ITEMS)[number]) =>
@@ -42,6 +54,7 @@ browser.runtime.onMessage.addListener(handleMessage);
 // The bar follows its switch and its permission, whichever changes.
 browser.permissions.onAdded.addListener((p) => {
   syncBar();
+  if (p.permissions?.includes('notifications')) listenForNotificationClicks();
   void recordPermissionChange('granted', p.origins, Date.now()).catch(warn('recording a permission change'));
 });
 browser.permissions.onRemoved.addListener((p) => {
@@ -52,14 +65,17 @@ browser.storage.onChanged.addListener((changes, area) => {
   flusher.onChanged(changes, area);
   const changed = SETTINGS_ITEMS.filter(touched(changes, area));
   if (changed.includes(barPrefsItem)) syncBar();
-  // The watchlist, the zone or the feeds decide what the market view holds and says.
-  if (changed.some((item) => item !== barPrefsItem)) void republish(Date.now()).catch(warn('re-publishing the market view'));
+  // The watchlist, the zone or the feeds decide what the market view holds and says; the
+  // alerts, its count of fired ones (a dismissal in the popup clears the badge's).
+  const alertsChanged = area === 'local' && alertsItem.keys.some((k) => k.key in changes);
+  if (alertsChanged || changed.some((item) => item !== barPrefsItem)) void showAgain().catch(warn('re-publishing the market view'));
 });
 
 browser.commands.onCommand.addListener((command) => {
   if (command === 'toggle-ticker-bar') void tellOpenTabs('toggleBar', true);
 });
 
+listenForNotificationClicks();
 void ensureRefreshAlarm();
 // Edits a page saved while the worker was stopped reach sync now.
 void ensureMigrated().then(() => flusher.flushNow()).catch(warn('flushing settings to sync'));

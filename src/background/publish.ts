@@ -4,6 +4,8 @@
  * Also re-publishes the market view without any request when a setting it depends on changes
  * (a symbol added to the watchlist takes its quote from the board, the time zone, the feeds).
  */
+import type { AlertsState } from '../shared/alerts/rules';
+import { alertsItem } from '../shared/alerts/store';
 import { boardItem, marketItem, shownQuotes, storiesItem, type MarketState } from '../shared/market-store';
 import type { Snapshot } from '../shared/model';
 import { seriesItem, type SeriesMap } from '../shared/series';
@@ -15,7 +17,7 @@ import type { WriteRefusal } from '../shared/storage/item';
 import { storageHealthItem } from '../shared/storage/storage-health';
 
 /** The market view for these settings: the quotes they show and the presentation, decided now. */
-export function marketState(snapshot: Snapshot, settings: Settings, now: number): MarketState {
+export function marketState(snapshot: Snapshot, settings: Settings, now: number, alerts?: AlertsState): MarketState {
   const { stories: _stories, ...all } = snapshot;
   // A removed feed's health goes with it, so the market view cannot grow with every feed ever tried.
   const feedIds = new Set(settings.feeds.map((f) => `feed:${f.id}`));
@@ -26,7 +28,7 @@ export function marketState(snapshot: Snapshot, settings: Settings, now: number)
   return {
     ...rest,
     quotes,
-    presentation: present({ snapshot: rest, feedIds: settings.feeds.map((f) => f.id), quotesPeriodSec: settings.quotesPeriodSec, now, quoteReads }),
+    presentation: present({ snapshot: rest, feedIds: settings.feeds.map((f) => f.id), quotesPeriodSec: settings.quotesPeriodSec, now, quoteReads, ...(alerts ? { alerts } : {}) }),
   };
 }
 
@@ -37,12 +39,14 @@ export interface PublishPlan {
   series?: SeriesMap | undefined;
   /** The instrument directory, when it was read. */
   directory?: SymbolDirectory | undefined;
+  /** The alerts after this cycle's check, for the presentation's count and highlights. */
+  alerts?: AlertsState | undefined;
 }
 
 /** Each write on its own: one refused (a full disk) does not cost the others. */
 export async function publish(snapshot: Snapshot, settings: Settings, now: number, plan: PublishPlan): Promise<(WriteRefusal & { key: string })[]> {
   const results = await Promise.all([
-    marketItem.update(() => marketState(snapshot, settings, now)),
+    marketItem.update(() => marketState(snapshot, settings, now, plan.alerts)),
     storiesItem.update(() => snapshot.stories),
     plan.boardRead ? boardItem.update(() => ({ quotes: snapshot.quotes, readAt: now })) : null,
     plan.series ? seriesItem.update(() => plan.series as SeriesMap) : null,
@@ -70,12 +74,19 @@ export async function publish(snapshot: Snapshot, settings: Settings, now: numbe
   return refused;
 }
 
-/** After a settings change: the same data, shown for the new settings. No request is made. */
-export async function republish(now: number): Promise<void> {
-  const [settings, board] = await Promise.all([readSettings(), boardItem.get()]);
+/**
+ * After a settings or alerts change: the same data, shown for the new settings and alerts
+ * (a dismissed alert leaves the badge's count). No request is made. Returns the view written.
+ */
+export async function republish(now: number): Promise<{ view: MarketState; settings: Settings } | null> {
+  const [settings, board, alerts] = await Promise.all([readSettings(), boardItem.get(), alertsItem.get()]);
   const result = await marketItem.update((market) => {
     const { presentation: _p, ...rest } = market;
-    return marketState({ ...rest, quotes: { ...market.quotes, ...board.quotes }, stories: [] }, settings, now);
+    return marketState({ ...rest, quotes: { ...market.quotes, ...board.quotes }, stories: [] }, settings, now, alerts);
   });
-  if (!result.ok) console.warn('market view not re-published:', result.error.detail);
+  if (!result.ok) {
+    console.warn('market view not re-published:', result.error.detail);
+    return null;
+  }
+  return { view: result.value, settings };
 }

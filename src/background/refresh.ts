@@ -5,6 +5,8 @@
  * no input, however hostile, can stop the data, the failure record or the next wake. A failed
  * source keeps its last good data and records why; the cycle itself never throws.
  */
+import type { AlertsState } from '../shared/alerts/rules';
+import { alertsItem } from '../shared/alerts/store';
 import type { FeedDefinition } from '../shared/feeds';
 import { readSnapshot } from '../shared/market-store';
 import { marketView } from '../shared/market-view';
@@ -13,6 +15,7 @@ import type { RefreshSummary } from '../shared/protocol';
 import type { Settings } from '../shared/settings';
 import { readSettings } from '../shared/settings-items';
 import { ensureMigrated } from '../shared/storage/migrations';
+import { checkAlerts } from './alerts/check';
 import { scheduleWake } from './alarm';
 import { paintBadge } from './badge';
 import { badgeView } from './badge-text';
@@ -118,16 +121,24 @@ async function finishCycle(snapshot: Snapshot, outcomes: TaskOutcome[], cycleSet
   });
   const summary = summarise(outcomes);
   const warn = (what: string) => (cause: unknown) => console.warn(`${what} failed:`, cause);
+  let alerts: AlertsState | undefined;
   if (summary.fetched.length + summary.failed.length > 0) {
     const written: Snapshot = { ...snapshot, updatedAt: now };
     const boardRead = summary.fetched.includes('psx-quotes') || summary.fetched.includes('psx-terminal');
     const series = outcomes.find((o) => o.series)?.series;
     const directory = outcomes.find((o) => o.directory)?.directory;
-    await publish(written, settings, now, { boardRead, series, directory }).catch(warn('publishing the cycle'));
+    // Alerts are checked against the figures as every surface will call them (fresh or stale).
+    const stale = marketState(written, settings, now).presentation?.stale !== false;
+    alerts = (await checkAlerts(written, outcomes.flatMap((o) => o.fetched), settings, stale, now).catch(warn('checking the alerts')))?.state;
+    await publish(written, settings, now, { boardRead, series, directory, alerts }).catch(warn('publishing the cycle'));
     await recordCycleEvents(outcomes, snapshot, now).catch(warn('recording the cycle in Diagnostics'));
   }
+  alerts ??= await alertsItem.get().catch((cause: unknown) => {
+    warn('reading the alerts for the badge')(cause);
+    return undefined;
+  });
   // The badge renders the same presentation as the popup and the bar.
-  await paintBadge(badgeView(marketState(snapshot, settings, now), settings.badge, settings.indices, settings.timeZone, now)).catch(warn('painting the badge'));
+  await paintBadge(badgeView(marketState(snapshot, settings, now, alerts), settings.badge, settings.indices, settings.timeZone, now, settings.badgeAlerts)).catch(warn('painting the badge'));
   await scheduleWake(nextWake(dueTimes({ ...input, snapshot }, feeds), now)).catch(warn('planning the next wake'));
 }
 

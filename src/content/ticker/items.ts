@@ -18,7 +18,7 @@ export interface BarData {
 }
 
 export type BarItem =
-  | { kind: 'quote'; key: string; symbol: string; price: string; change: string; direction: Direction }
+  | { kind: 'quote'; key: string; symbol: string; price: string; change: string; direction: Direction; alerted?: true }
   | { kind: 'story'; key: string; title: string; href: string | null };
 
 /** "Closed · 15:31 PKT": the state and the time of the data, always in view; all from the presentation. */
@@ -31,8 +31,15 @@ export function chipText(presentation: Presentation | null, settings: Settings, 
   return `${stateWord} · ${when}${stale ? ' · stale' : ''}`;
 }
 
+/** When the bar next needs redrawing on its own: the end of the soonest alert highlight. */
+export function nextHighlightChange(market: MarketState, now: number): number | null {
+  const ends = Object.values(market.presentation?.alerts?.highlight ?? {}).filter((until) => until > now);
+  return ends.length > 0 ? Math.min(...ends) : null;
+}
+
 export function barItems({ market, stories }: BarData, settings: Settings, now: number): BarItem[] {
   const items: BarItem[] = [];
+  const highlight = market.presentation?.alerts?.highlight ?? {};
   for (const code of [...settings.indices, ...settings.watchlist]) {
     const q = market.indices[code] ?? market.quotes[code];
     if (!q) continue;
@@ -46,6 +53,8 @@ export function barItems({ market, stories }: BarData, settings: Settings, now: 
       price: formatPrice(price),
       change: `${arrow ? `${arrow} ` : ''}${formatAbsChange(q.change)} (${formatAbsPercent(q.changePercent)})`,
       direction,
+      // A symbol whose alert just fired stands out for a minute (the presentation says until when).
+      ...((highlight[code] ?? 0) > now && !(code in market.indices) ? { alerted: true as const } : {}),
     });
   }
   const firstFeed = settings.feeds[0];

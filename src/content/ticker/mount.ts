@@ -6,7 +6,7 @@
  * page through every 8 s instead.
  */
 import type { Settings } from '../../shared/settings';
-import { barItems, chipText, type BarData, type BarItem } from './items';
+import { barItems, chipText, nextHighlightChange, type BarData, type BarItem } from './items';
 import { createElement, renderItem } from './render';
 import { BAR_CSS, BAR_HEIGHT_PX } from './styles';
 
@@ -109,8 +109,13 @@ export function mountBar(data: BarData, settings: Settings, actions: BarActions)
     });
   };
 
+  // An alert's highlight ends on its own, without a write from the background to redraw for.
+  let highlightEnd: ReturnType<typeof setTimeout> | undefined;
   const update = (next: BarData, s: Settings): void => {
     current = s;
+    clearTimeout(highlightEnd);
+    const end = nextHighlightChange(next.market, Date.now());
+    if (end !== null) highlightEnd = setTimeout(() => update(next, current), end - Date.now() + 50);
     chip.textContent = chipText(next.market.presentation, s, Date.now());
     chip.toggleAttribute('data-stale', next.market.presentation?.stale === true);
     place(s);
@@ -153,6 +158,7 @@ export function mountBar(data: BarData, settings: Settings, actions: BarActions)
     },
     destroy() {
       clearTimeout(pager);
+      clearTimeout(highlightEnd);
       document.removeEventListener('visibilitychange', onVisibility);
       reducedMotion.removeEventListener('change', fill);
       unpush();

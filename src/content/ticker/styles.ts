@@ -30,6 +30,8 @@ export const BAR_CSS = `
 @keyframes psx-scroll { from { transform: translateX(0); } to { transform: translateX(-50%); } }
 .item { padding: 0 14px; }
 .symbol { font-weight: 700; color: #ffffff; }
+.alerted { outline: 2px solid #f59e0b; outline-offset: 1px; border-radius: 3px; background: rgba(245, 158, 11, 0.18); }
+.sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 .up { color: #4cc476; } .down { color: #ff6b6b; } .unchanged { color: #9aa3ad; }
 a.story { color: #9ecbff; cursor: pointer; } a.story:hover, a.story:focus { text-decoration: underline; }
 .story { color: #d0d4d9; }
