@@ -1,5 +1,7 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, it, vi } from 'vitest';
+import { notificationsControl } from '../fake-notifications';
+import { grantedApis } from '../fake-permissions';
 
 const refresh = vi.fn(() => Promise.resolve({ fetched: [], failed: [] }));
 vi.mock('../../../src/background/refresh', () => ({ refresh }));
@@ -81,5 +83,30 @@ describe('ticker bar wiring', () => {
     await startWorker();
     command.fire('toggle-ticker-bar');
     expect(tellOpenTabs).toHaveBeenCalledWith('toggleBar', true);
+  });
+});
+
+describe('alerts wiring', () => {
+  const FIRED = { id: 'f-1', ruleId: 'r-1', subject: 'HUBC', index: false, kind: 'price-above', threshold: 205, value: 206.1, price: 206.1, at: Date.UTC(2026, 9, 14, 6, 43), seen: false } as const;
+
+  it('repaints the badge when the alerts change: a firing counts, a dismissal clears the count', async () => {
+    await startWorker();
+    const { alertsItem, markSeen } = await import('../../../src/shared/alerts/store');
+    await alertsItem.update(() => ({ rules: [], fired: [FIRED] }));
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe('1!'));
+    await markSeen('all');
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).not.toBe('1!'));
+  });
+
+  it('listens for notification clicks once the permission is granted while it runs', async () => {
+    await startWorker();
+    const { alertsItem } = await import('../../../src/shared/alerts/store');
+    await alertsItem.update(() => ({ rules: [], fired: [FIRED] }));
+    grantedApis.add('notifications');
+    permissionAdded.fire({ permissions: ['notifications'], origins: [] });
+    await fakeBrowser.notifications?.create('psx-alert:f-1', { type: 'basic', title: 'HUBC', message: 'HUBC 206.10' });
+    const opened = vi.spyOn(fakeBrowser.tabs, 'create');
+    notificationsControl.click('psx-alert:f-1');
+    await vi.waitFor(() => expect(opened).toHaveBeenCalledWith({ url: 'https://dps.psx.com.pk/company/HUBC' }));
   });
 });
