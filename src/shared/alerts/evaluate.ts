@@ -34,7 +34,9 @@ export function evaluateAlerts({ state, readings, newId }: EvaluationInput): Eva
     const reading = readings[readingKey(rule.subject, rule.index)];
     if (!reading) return rule;
     const next = checkRule(rule, reading);
-    if (next.status === 'fired' && rule.status !== 'fired') {
+    // A new firing, including a fired rule re-armed and fired again by one reading (the first of
+    // a new day, re-armed at the session, that opened below the line and is now above it).
+    if (next.status === 'fired' && (rule.status !== 'fired' || next.firedAt !== rule.firedAt)) {
       fired.push({ id: newId(), ruleId: rule.id, subject: rule.subject, index: rule.index, kind: rule.kind, threshold: rule.threshold, value: next.firedValue ?? reading.price, price: reading.price, at: reading.at, seen: false });
     }
     return next;
@@ -63,7 +65,10 @@ export function checkRule(rule: AlertRule, reading: Reading): AlertRule {
     if (next.status === 'fired' && next.rearm === 'daily' && rule.checkedDay !== null) next = { ...next, status: 'armed' };
     const prior = rule.checkedDay === null ? null : openFigure(next, reading);
     if (prior === null) {
-      return next.status === 'fired' ? next : { ...next, status: statusFor(next, value) };
+      // Nothing to compare with: the reading sets the status and fires nothing. A fired rule may
+      // still clear its margin on it, which needs no previous reading.
+      if (next.status !== 'fired') return { ...next, status: statusFor(next, value) };
+      return next.rearm === 'hysteresis' && conditionCleared(next, value) ? { ...next, status: 'armed' } : next;
     }
     next = step(next, prior, false, reading.at);
   }

@@ -133,17 +133,20 @@ export function conditionHolds(rule: Pick<AlertRule, 'kind' | 'threshold'>, valu
  */
 export function conditionCleared(rule: Pick<AlertRule, 'kind' | 'threshold' | 'hysteresisPct'>, value: number): boolean {
   const share = rule.hysteresisPct / 100;
+  // Margin lines at the figures' own precision (4 decimals), so 100 × 1.005 is 100.5 exactly
+  // and the line is the same distance from the threshold on both sides.
+  const line = (v: number): number => Math.round(v * 10_000) / 10_000;
   switch (rule.kind) {
     case 'price-above':
-      return value < rule.threshold * (1 - share);
+      return value < line(rule.threshold * (1 - share));
     case 'price-below':
-      return value > rule.threshold * (1 + share);
+      return value > line(rule.threshold * (1 + share));
     case 'change-above':
-      return value < rule.threshold - rule.hysteresisPct;
+      return value < line(rule.threshold - rule.hysteresisPct);
     case 'change-below':
-      return value > -rule.threshold + rule.hysteresisPct;
+      return value > line(-rule.threshold + rule.hysteresisPct);
     case 'volume-above':
-      return value <= rule.threshold * (1 - share);
+      return value <= line(rule.threshold * (1 - share));
   }
 }
 
@@ -175,7 +178,8 @@ const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typ
 const finiteOrNull = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 const isId = (v: unknown): v is string => typeof v === 'string' && /^[A-Za-z0-9-]{1,40}$/.test(v);
 
-function normaliseRule(raw: unknown): AlertRule | null {
+/** One stored rule, validated field by field (the rule `normaliseAlerts` applies to each); null when it cannot be kept. */
+export function normaliseRule(raw: unknown): AlertRule | null {
   if (!isRecord(raw)) return null;
   const { id, subject, kind, threshold } = raw;
   if (!isId(id) || typeof subject !== 'string' || !isSymbol(subject)) return null;

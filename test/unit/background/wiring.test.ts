@@ -104,7 +104,7 @@ describe('alerts wiring', () => {
     await alertsItem.update(() => ({ rules: [], fired: [FIRED] }));
     grantedApis.add('notifications');
     permissionAdded.fire({ permissions: ['notifications'], origins: [] });
-    await fakeBrowser.notifications?.create('psx-alert:f-1', { type: 'basic', title: 'HUBC', message: 'HUBC 206.10' });
+    await fakeBrowser.notifications?.create('psx-alert:f-1', { type: 'basic', iconUrl: 'icons/icon-128.png', title: 'HUBC', message: 'HUBC 206.10' });
     const opened = vi.spyOn(fakeBrowser.tabs, 'create');
     notificationsControl.click('psx-alert:f-1');
     await vi.waitFor(() => expect(opened).toHaveBeenCalledWith({ url: 'https://dps.psx.com.pk/company/HUBC' }));
