@@ -5,6 +5,7 @@
  * Every edit goes through updateSettings, at once.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { alertsItem } from '../shared/alerts/store';
 import { marketItem, storiesItem, type MarketState } from '../shared/market-store';
 import { switchBarOff, switchBarOn } from '../shared/bar-access';
 import { formatAgo, formatWhen } from '../shared/format';
@@ -23,6 +24,7 @@ import { useNow } from '../ui/hooks/useNow';
 import { useSourceAccess } from '../ui/hooks/useSourceAccess';
 import { useItem, useSettings } from '../ui/hooks/useItem';
 import { AccessPrompt } from './components/AccessPrompt';
+import { FiredList } from './components/FiredList';
 import { Header } from './components/Header';
 import { IndicesStrip } from './components/IndicesStrip';
 import { Notice } from './components/Notice';
@@ -44,6 +46,7 @@ export function App() {
   const directory = useItem(directoryItem);
   const series = useItem(seriesItem);
   const storageHealth = useItem(storageHealthItem);
+  const alerts = useItem(alertsItem);
   const now = useNow();
   const access = useSourceAccess();
   const lastOpened = useLastOpened();
@@ -119,6 +122,7 @@ export function App() {
         refreshing={refreshing}
         onRefresh={onRefresh}
       />
+      <FiredList alerts={alerts} now={now} zone={zone} />
       {access.granted === false ? <AccessPrompt onGrant={access.request} /> : <Notice notice={marketNotice(presentation, now, zone)} />}
       {refreshNote && (
         <p class="notice notice--refresh" role="status">
@@ -144,6 +148,9 @@ export function App() {
         onRemove={(symbol) => update((s) => removeSymbol(s, symbol))}
         onMove={(symbol, to) => update((s) => moveSymbol(s, symbol, to))}
         onRestore={() => update(restoreBusinessRecorderList)}
+        alerts={alerts}
+        now={now}
+        zone={zone}
       />
       {/* One line names the failing feeds; each empty section only says it has nothing yet. */}
       <Notice notice={storiesNotice?.kind === 'feeds-failing' ? storiesNotice : null} />

@@ -22,11 +22,30 @@ interface QuoteRowProps {
   onMove: (delta: -1 | 1) => void;
   /** … or onto another row (drag and drop). */
   onDropOnto: (dragged: string) => void;
+  /** The symbol's alerts, for the bell. */
+  alerts?: RowAlerts;
+}
+
+export interface RowAlerts {
+  /** How many rules the symbol has, and whether one of them has fired. */
+  count: number;
+  fired: boolean;
+  /** Its form is open, with this id. */
+  open: boolean;
+  formId: string;
+  onToggle: () => void;
+}
+
+/** The row before or after, skipping what is not a row (an open alert form). */
+function siblingRow(row: HTMLElement, up: boolean): HTMLElement | null {
+  let next = up ? row.previousElementSibling : row.nextElementSibling;
+  while (next && !next.classList.contains('quote')) next = up ? next.previousElementSibling : next.nextElementSibling;
+  return next as HTMLElement | null;
 }
 
 const COMPANY_PAGE = 'https://dps.psx.com.pk/company/';
 
-export function QuoteRow({ symbol, quote, name, heldSince, series, reorderable, onRemove, onMove, onDropOnto }: QuoteRowProps) {
+export function QuoteRow({ symbol, quote, name, heldSince, series, reorderable, onRemove, onMove, onDropOnto, alerts }: QuoteRowProps) {
   const onKeyDown = (event: KeyboardEvent): void => {
     if (event.target !== event.currentTarget) return; // keys typed on the row's own link or button
     if (event.key === 'Delete' || event.key === 'Backspace') {
@@ -37,15 +56,15 @@ export function QuoteRow({ symbol, quote, name, heldSince, series, reorderable, 
       onMove(event.key === 'ArrowUp' ? -1 : 1);
     } else if (!event.altKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
       event.preventDefault();
-      const row = event.currentTarget as HTMLElement;
-      const next = (event.key === 'ArrowUp' ? row.previousElementSibling : row.nextElementSibling) as HTMLElement | null;
-      next?.focus();
+      siblingRow(event.currentTarget as HTMLElement, event.key === 'ArrowUp')?.focus();
     }
   };
   const direction = quote ? directionOf(quote.change) : 'unchanged';
+  const fired = alerts?.fired === true;
+  const stateId = `bell-state-${symbol}`;
   return (
     <li
-      class="quote"
+      class={fired ? 'quote quote--alerted' : 'quote'}
       data-symbol={symbol}
       tabIndex={0}
       aria-label={`${symbol}${name ? `, ${name}` : ''}`}
@@ -60,10 +79,13 @@ export function QuoteRow({ symbol, quote, name, heldSince, series, reorderable, 
         if (dragged && dragged !== symbol) onDropOnto(dragged);
       }}
     >
-      <a class="quote__symbol" href={`${COMPANY_PAGE}${encodeURIComponent(symbol)}`} target="_blank" rel="noopener noreferrer" title={name}>
-        {symbol}
-        {name && <span class="sr-only">, {name}</span>}
-      </a>
+      <span class="quote__id">
+        <a class="quote__symbol" href={`${COMPANY_PAGE}${encodeURIComponent(symbol)}`} target="_blank" rel="noopener noreferrer" title={name}>
+          {symbol}
+          {name && <span class="sr-only">, {name}</span>}
+        </a>
+        {fired && <span class="quote__fired">Alert fired</span>}
+      </span>
       <span class={`quote__spark change--${direction}`}>
         <Sparkline points={series} />
       </span>
@@ -82,6 +104,30 @@ export function QuoteRow({ symbol, quote, name, heldSince, series, reorderable, 
           </span>
           <span />
         </>
+      )}
+      {alerts ? (
+        <button
+          type="button"
+          class={alerts.count > 0 ? 'quote__bell quote__bell--set' : 'quote__bell'}
+          aria-label={`Alerts for ${symbol}`}
+          aria-describedby={stateId}
+          aria-expanded={alerts.open ? 'true' : 'false'}
+          aria-controls={alerts.open ? alerts.formId : undefined}
+          onClick={alerts.onToggle}
+        >
+          <span aria-hidden="true">🔔</span>
+          {alerts.count > 0 && (
+            <span class="quote__bell-count" aria-hidden="true">
+              {alerts.count}
+            </span>
+          )}
+          <span id={stateId} class="sr-only">
+            {alerts.count === 0 ? 'No alerts' : `${alerts.count} ${alerts.count === 1 ? 'alert' : 'alerts'}`}
+            {fired ? ', alert fired' : ''}
+          </span>
+        </button>
+      ) : (
+        <span />
       )}
       <button type="button" class="quote__remove" onClick={onRemove} aria-label={`Remove ${symbol}`} tabIndex={-1}>
         ×

@@ -1,9 +1,12 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { Fragment } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { AlertRule, AlertsState } from '../../shared/alerts/rules';
 import type { Quote } from '../../shared/model';
 import type { SeriesMap } from '../../shared/series';
-import { MAX_WATCHLIST, type WatchlistSort } from '../../shared/settings';
+import { MAX_WATCHLIST, type TimeZoneChoice, type WatchlistSort } from '../../shared/settings';
 import type { Instrument } from '../../shared/symbol-directory';
 import { sortedSymbols } from '../../shared/watchlist';
+import { AlertForm } from './AlertForm';
 import { QuoteRow } from './QuoteRow';
 import { SymbolSearch } from './SymbolSearch';
 
@@ -27,6 +30,10 @@ interface WatchlistProps {
   /** Moves a symbol to an index of the user's order. */
   onMove: (symbol: string, to: number) => void;
   onRestore: () => void;
+  /** The alerts as stored (undefined before the first read), and what their states are told with. */
+  alerts?: AlertsState | undefined;
+  now?: number;
+  zone?: TimeZoneChoice;
 }
 
 export function Watchlist(props: WatchlistProps) {
@@ -36,12 +43,28 @@ export function Watchlist(props: WatchlistProps) {
   const listRef = useRef<HTMLUListElement>(null);
   // After a keyboard move or removal, focus follows the row (or its neighbour).
   const focusNext = useRef<string | null>(null);
+  // After an alert form closes, focus goes back to its row's bell.
+  const focusBell = useRef<string | null>(null);
+  const [alertsFor, setAlertsFor] = useState<string | null>(null);
   useEffect(() => {
+    if (focusBell.current !== null) {
+      const bell = listRef.current?.querySelector<HTMLElement>(`li[data-symbol="${CSS.escape(focusBell.current)}"] .quote__bell`);
+      focusBell.current = null;
+      bell?.focus();
+    }
     if (focusNext.current === null) return;
     const target = listRef.current?.querySelector<HTMLElement>(`li[data-symbol="${CSS.escape(focusNext.current)}"]`);
     focusNext.current = null;
     target?.focus();
   });
+  const rulesOf = new Map<string, AlertRule[]>();
+  for (const rule of props.alerts?.rules ?? []) {
+    if (!rule.index) rulesOf.set(rule.subject, [...(rulesOf.get(rule.subject) ?? []), rule]);
+  }
+  const closeAlerts = (symbol: string): void => {
+    focusBell.current = symbol;
+    setAlertsFor(null);
+  };
 
   const move = (symbol: string, delta: -1 | 1): void => {
     focusNext.current = symbol;
@@ -78,20 +101,42 @@ export function Watchlist(props: WatchlistProps) {
         </div>
       ) : (
         <ul class="quotes" ref={listRef} aria-label={sort === 'user' ? 'Watchlist; Alt+arrows move a symbol, Delete removes it' : 'Watchlist'}>
-          {rows.map((symbol) => (
-            <QuoteRow
-              key={symbol}
-              symbol={symbol}
-              quote={quotes[symbol]}
-              heldSince={props.heldSince?.[symbol]}
-              name={names.get(symbol)}
-              series={series[symbol]?.points ?? []}
-              reorderable={sort === 'user'}
-              onRemove={() => remove(symbol)}
-              onMove={(delta) => move(symbol, delta)}
-              onDropOnto={(dragged) => props.onMove(dragged, symbols.indexOf(symbol))}
-            />
-          ))}
+          {rows.map((symbol) => {
+            const rules = rulesOf.get(symbol) ?? [];
+            const open = alertsFor === symbol;
+            const formId = `alert-form-${symbol}`;
+            return (
+              <Fragment key={symbol}>
+                <QuoteRow
+                  symbol={symbol}
+                  quote={quotes[symbol]}
+                  heldSince={props.heldSince?.[symbol]}
+                  name={names.get(symbol)}
+                  series={series[symbol]?.points ?? []}
+                  reorderable={sort === 'user'}
+                  onRemove={() => remove(symbol)}
+                  onMove={(delta) => move(symbol, delta)}
+                  onDropOnto={(dragged) => props.onMove(dragged, symbols.indexOf(symbol))}
+                  alerts={{ count: rules.length, fired: rules.some((r) => r.status === 'fired'), open, formId, onToggle: () => setAlertsFor(open ? null : symbol) }}
+                />
+                {open && (
+                  <li class="alert-panel">
+                    <AlertForm
+                      id={formId}
+                      subject={symbol}
+                      index={false}
+                      quote={quotes[symbol]}
+                      rules={rules}
+                      totalRules={props.alerts?.rules.length ?? 0}
+                      now={props.now ?? Date.now()}
+                      zone={props.zone ?? 'local'}
+                      onClose={() => closeAlerts(symbol)}
+                    />
+                  </li>
+                )}
+              </Fragment>
+            );
+          })}
         </ul>
       )}
     </section>

@@ -1,0 +1,227 @@
+/**
+ * The bell's form: a symbol's alerts, and a new one set against the price on screen. Every
+ * edit goes through the alerts store; what it answers (saved, waiting, refused) is said in words.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { describeCondition, describeStatus, KIND_LABELS, REARM_LABELS } from '../../shared/alerts/describe';
+import { requestNotifications } from '../../shared/alerts/notification-permission';
+import { ALERT_KINDS, REARM_MODES, type AlertKind, type AlertRule, type RearmMode } from '../../shared/alerts/rules';
+import { addRule, draftProblem, readingOfQuote, rearmRule, removeRule, type RuleDraft } from '../../shared/alerts/store';
+import type { Quote } from '../../shared/model';
+import type { TimeZoneChoice } from '../../shared/settings';
+
+interface AlertFormProps {
+  id: string;
+  subject: string;
+  /** An index code rather than a symbol: no volume rules. */
+  index: boolean;
+  /** The quote on screen, the baseline a new rule is checked against. */
+  quote: Quote | undefined;
+  /** This subject's rules. */
+  rules: readonly AlertRule[];
+  /** Rules of all subjects: the first one asks for the notifications permission. */
+  totalRules: number;
+  now: number;
+  zone: TimeZoneChoice;
+  onClose: () => void;
+}
+
+type Unit = 'price' | 'percent' | 'volume';
+const unitOf = (kind: AlertKind): Unit => (kind.startsWith('price') ? 'price' : kind.startsWith('change') ? 'percent' : 'volume');
+const THRESHOLD_LABELS: Record<Unit, string> = { price: 'Price (PKR)', percent: 'Percent', volume: 'Shares' };
+
+/** What the threshold box starts with: the price on screen, a whole percent past today's move, the next round volume. */
+export function defaultThreshold(kind: AlertKind, quote: Quote | undefined): string {
+  switch (kind) {
+    case 'price-above':
+    case 'price-below':
+      return quote && quote.price > 0 ? String(quote.price) : '';
+    case 'change-above':
+    case 'change-below': {
+      const move = quote ? (kind === 'change-above' ? quote.changePercent : -quote.changePercent) : 0;
+      return String(Math.max(2, Math.floor(Math.max(move, 0)) + 1));
+    }
+    case 'volume-above': {
+      const volume = quote?.volume ?? 0;
+      if (!(volume > 0)) return '1000000';
+      const step = 10 ** Math.floor(Math.log10(volume));
+      return String(Math.ceil((volume + 1) / step) * step);
+    }
+  }
+}
+
+/** The number typed, thousands separators allowed; NaN for nothing or not a number. */
+export const parseThreshold = (text: string): number => (text.trim() === '' ? Number.NaN : Number(text.trim().replace(/,/g, '')));
+
+export const WAITING_SENTENCE = 'Already true now: it will fire only after the price has been on the other side once.';
+const waitingSentence = (kind: AlertKind): string =>
+  kind === 'volume-above' ? 'Already true now: it will fire only after the volume has been below it once, from the next session.' : WAITING_SENTENCE;
+
+export function AlertForm({ id, subject, index, quote, rules, totalRules, now, zone, onClose }: AlertFormProps) {
+  const kinds = ALERT_KINDS.filter((k) => !(index && k === 'volume-above'));
+  const [kind, setKind] = useState<AlertKind>('price-above');
+  const [threshold, setThreshold] = useState(() => defaultThreshold('price-above', quote));
+  const [rearm, setRearm] = useState<RearmMode>('hysteresis');
+  /** Why the draft is not accepted (tied to the threshold box), and what an edit answered. */
+  const [invalid, setInvalid] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+  const [permissionNote, setPermissionNote] = useState<string | null>(null);
+  const saving = useRef(false);
+  const thresholdRef = useRef<HTMLInputElement>(null);
+
+  // Focus moves into the form, on the figure the user most likely wants to change.
+  useEffect(() => {
+    thresholdRef.current?.focus();
+    thresholdRef.current?.select();
+  }, []);
+
+  const settle = (what: Promise<{ ok: true } | { ok: false; error: { message: string } }>, done?: () => void): void => {
+    setProblem(null);
+    void what.then(
+      (result) => {
+        if (!result.ok) return setProblem(result.error.message);
+        done?.();
+      },
+      (cause: unknown) => setProblem(`The alert could not be changed: ${String(cause)}`),
+    );
+  };
+
+  const onSubmit = (event: Event): void => {
+    event.preventDefault();
+    if (saving.current) return;
+    const draft: RuleDraft = { subject, index, kind, threshold: parseThreshold(threshold), rearm };
+    const why = draftProblem(draft);
+    setInvalid(why);
+    if (why) {
+      setNote(null);
+      return;
+    }
+    // Still inside the user's gesture, nothing awaited yet: Firefox asks only then.
+    const asking = totalRules === 0 ? requestNotifications() : null;
+    saving.current = true;
+    setProblem(null);
+    setNote(null);
+    setPermissionNote(null);
+    void asking?.then((granted) => {
+      if (!granted) setPermissionNote('Notifications were not allowed: fired alerts show here in the popup and in the bar.');
+    });
+    void addRule(draft, quote ? readingOfQuote(quote) : null, Date.now())
+      .then(
+        (result) => {
+          if (!result.ok) return setProblem(result.error.message);
+          const rule = result.value;
+          setNote(`Alert saved: ${describeCondition(rule)}.${rule.status === 'waiting' ? ` ${waitingSentence(rule.kind)}` : ''}`);
+        },
+        (cause: unknown) => setProblem(`The alert could not be saved: ${String(cause)}`),
+      )
+      .finally(() => {
+        saving.current = false;
+      });
+  };
+
+  const onKindChange = (next: AlertKind): void => {
+    if (unitOf(next) !== unitOf(kind)) setThreshold(defaultThreshold(next, quote));
+    setKind(next);
+  };
+
+  const onKeyDown = (event: KeyboardEvent): void => {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    event.stopPropagation();
+    onClose();
+  };
+
+  const headingId = `${id}-title`;
+  return (
+    <form class="alert-form" id={id} data-alert-form={subject} aria-labelledby={headingId} onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate>
+      <h3 class="alert-form__title" id={headingId}>
+        Alerts for {subject}
+      </h3>
+      {rules.length > 0 && (
+        <ul class="alert-rules" aria-label={`${subject} alerts`}>
+          {rules.map((rule) => {
+            const condition = describeCondition(rule);
+            const fired = rule.status === 'fired';
+            return (
+              <li key={rule.id} class={fired ? 'alert-rule alert-rule--fired' : 'alert-rule'}>
+                <span class="alert-rule__condition">{condition}</span>
+                <span class="alert-rule__status">{describeStatus(rule, now, zone)}</span>
+                <span class="alert-rule__actions">
+                  {(fired || (rule.snoozedUntil !== null && rule.snoozedUntil > now)) && (
+                    <button type="button" onClick={() => settle(rearmRule(rule.id, quote ? readingOfQuote(quote) : null))} aria-label={`Re-arm ${subject} alert: ${condition}`}>
+                      Re-arm
+                    </button>
+                  )}
+                  <button type="button" onClick={() => settle(removeRule(rule.id), () => {
+                        setNote(`Deleted: ${condition}.`);
+                        thresholdRef.current?.focus();
+                      })} aria-label={`Delete ${subject} alert: ${condition}`}>
+                    Delete
+                  </button>
+                </span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <div class="alert-form__fields">
+        <label>
+          <span>Condition</span>
+          <select value={kind} onChange={(e) => onKindChange((e.currentTarget as HTMLSelectElement).value as AlertKind)}>
+            {kinds.map((k) => (
+              <option key={k} value={k}>
+                {KIND_LABELS[k]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>{THRESHOLD_LABELS[unitOf(kind)]}</span>
+          <input
+            ref={thresholdRef}
+            type="text"
+            inputMode={unitOf(kind) === 'volume' ? 'numeric' : 'decimal'}
+            autocomplete="off"
+            value={threshold}
+            aria-invalid={invalid !== null ? 'true' : undefined}
+            aria-describedby={invalid !== null ? `${id}-invalid` : undefined}
+            onInput={(e) => setThreshold((e.currentTarget as HTMLInputElement).value)}
+          />
+        </label>
+        <label>
+          <span>Re-arm</span>
+          <select value={rearm} onChange={(e) => setRearm((e.currentTarget as HTMLSelectElement).value as RearmMode)}>
+            {REARM_MODES.map((m) => (
+              <option key={m} value={m}>
+                {REARM_LABELS[m]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {invalid !== null && (
+        <p class="alert-form__problem" id={`${id}-invalid`} role="alert">
+          {invalid}
+        </p>
+      )}
+      {problem !== null && (
+        <p class="alert-form__problem" role="alert">
+          {problem}
+        </p>
+      )}
+      <p class="alert-form__note" role="status">
+        {note}
+        {permissionNote && ` ${permissionNote}`}
+      </p>
+      <div class="alert-form__buttons">
+        <button type="submit" class="button">
+          Save
+        </button>
+        <button type="button" class="alert-form__cancel" onClick={onClose}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
