@@ -1,9 +1,11 @@
 /**
- * The options page: general preferences and the news feeds (add any RSS or Atom feed, remove,
- * reorder, see each feed's health). Settings are saved at once to storage.sync.
+ * The options page: general preferences, the price alerts (every rule with its state, the
+ * fired log), and the news feeds (add any RSS or Atom feed, remove, reorder, see each feed's
+ * health). Settings are saved at once to storage.sync.
  */
 import { useCallback, useMemo } from 'preact/hooks';
 import { browser } from '../shared/browser';
+import { alertsItem } from '../shared/alerts/store';
 import { directoryItem } from '../shared/symbol-directory';
 import { allEvents, diagnosticsArchiveItem, diagnosticsHeadItem } from '../shared/diagnostics';
 import { marketItem } from '../shared/market-store';
@@ -13,6 +15,7 @@ import { storageHealthItem, storageNotice } from '../shared/storage/storage-heal
 import { useItem, useSettings } from '../ui/hooks/useItem';
 import { useNow } from '../ui/hooks/useNow';
 import { AddFeedForm } from './components/AddFeedForm';
+import { AlertsSection } from './components/AlertsSection';
 import { FeedRow } from './components/FeedRow';
 import { BarSettings } from './components/BarSettings';
 import { DataSection } from './components/DataSection';
@@ -25,6 +28,7 @@ export function App() {
   const settingsState = useSettings();
   const settings = settingsState?.settings;
   const market = useItem(marketItem);
+  const alerts = useItem(alertsItem);
   const storageHealth = useItem(storageHealthItem);
   const directory = useItem(directoryItem);
   const eventsHead = useItem(diagnosticsHeadItem);
@@ -60,6 +64,7 @@ export function App() {
       )}
       <GeneralSettings settings={settings} onChange={save} />
       <BarSettings settings={settings} onChange={save} />
+      <AlertsSection alerts={alerts} market={market} settings={settings} now={now} onChange={save} />
       <section class="feeds" aria-labelledby="feeds-heading">
         <h2 id="feeds-heading">News feeds</h2>
         <ul class="feed-list">

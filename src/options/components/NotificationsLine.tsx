@@ -1,0 +1,52 @@
+/** Whether fired alerts are also system notifications, and the button that asks for them. */
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from '../../shared/browser';
+import { hasNotifications, requestNotifications } from '../../shared/alerts/notification-permission';
+
+export function NotificationsLine() {
+  // null until the browser has answered.
+  const [allowed, setAllowed] = useState<boolean | null>(null);
+  const [refused, setRefused] = useState(false);
+  useEffect(() => {
+    let alive = true;
+    const check = (): void => void hasNotifications().then((has) => alive && setAllowed(has));
+    check();
+    // The user may allow or take back the permission elsewhere (the browser's own settings).
+    browser.permissions.onAdded.addListener(check);
+    browser.permissions.onRemoved.addListener(check);
+    return () => {
+      alive = false;
+      browser.permissions.onAdded.removeListener(check);
+      browser.permissions.onRemoved.removeListener(check);
+    };
+  }, []);
+
+  const allow = (): void => {
+    // First thing in the click: Firefox grants a permission only within the user's gesture.
+    const asked = requestNotifications();
+    void asked.then((granted) => {
+      setAllowed(granted);
+      setRefused(!granted);
+    });
+  };
+
+  if (allowed === null) return <p class="alerts__notifications">Checking whether notifications are allowed…</p>;
+  if (allowed) {
+    return (
+      <p class="alerts__notifications" role="status">
+        Notifications are on: each alert that fires is also a system notification.
+      </p>
+    );
+  }
+  return (
+    <div class="alerts__notifications">
+      <p role="status">
+        {refused ? 'Notifications were not allowed. ' : 'Notifications are off. '}
+        Alerts show in the popup, the bar and the badge only.
+      </p>
+      <button type="button" onClick={allow}>
+        Allow notifications
+      </button>
+    </div>
+  );
+}
