@@ -11,8 +11,8 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, te
 export function renderItem(item: BarItem): HTMLElement {
   if (item.kind === 'quote') {
     const span = el('span', item.alerted ? 'item quote alerted' : 'item quote');
-    // Marked in words as well as by the outline: a bell, and "alert fired" for screen readers.
-    if (item.alerted) span.append(el('span', 'bell', '🔔 '), el('span', 'sr-only', 'Alert fired: '));
+    // Marked in words as well as by the outline (an emoji bell is an empty box without an emoji font).
+    if (item.alerted) span.append(el('span', 'alert-word', 'ALERT'), ' ');
     span.append(el('span', 'symbol', item.symbol), ` ${item.price} `, el('span', item.direction, item.change));
     return span;
   }

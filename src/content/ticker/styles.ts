@@ -31,7 +31,7 @@ export const BAR_CSS = `
 .item { padding: 0 14px; }
 .symbol { font-weight: 700; color: #ffffff; }
 .alerted { outline: 2px solid #f59e0b; outline-offset: 1px; border-radius: 3px; background: rgba(245, 158, 11, 0.18); }
-.sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+.alert-word { font-size: 10px; font-weight: 700; letter-spacing: .04em; color: #1a1a1a; background: #f59e0b; border-radius: 2px; padding: 0 3px; }
 .up { color: #4cc476; } .down { color: #ff6b6b; } .unchanged { color: #9aa3ad; }
 a.story { color: #9ecbff; cursor: pointer; } a.story:hover, a.story:focus { text-decoration: underline; }
 .story { color: #d0d4d9; }

@@ -45,6 +45,15 @@ function siblingRow(row: HTMLElement, up: boolean): HTMLElement | null {
 
 const COMPANY_PAGE = 'https://dps.psx.com.pk/company/';
 
+/** A bell drawn, not an emoji: a machine without an emoji font showed an empty box. */
+function BellIcon() {
+  return (
+    <svg aria-hidden="true" class="quote__bell-icon" viewBox="0 0 16 16" width="13" height="13" focusable="false">
+      <path fill="currentColor" d="M8 1.5a1 1 0 0 1 1 1v.6a4.5 4.5 0 0 1 3.5 4.4v2.8l1.2 1.6a.6.6 0 0 1-.5 1H2.8a.6.6 0 0 1-.5-1l1.2-1.6V7.5A4.5 4.5 0 0 1 7 3.1v-.6a1 1 0 0 1 1-1zM6.3 13.9h3.4a1.7 1.7 0 0 1-3.4 0z" />
+    </svg>
+  );
+}
+
 export function QuoteRow({ symbol, quote, name, heldSince, series, reorderable, onRemove, onMove, onDropOnto, alerts }: QuoteRowProps) {
   const onKeyDown = (event: KeyboardEvent): void => {
     if (event.target !== event.currentTarget) return; // keys typed on the row's own link or button
@@ -115,7 +124,7 @@ export function QuoteRow({ symbol, quote, name, heldSince, series, reorderable, 
           aria-controls={alerts.open ? alerts.formId : undefined}
           onClick={alerts.onToggle}
         >
-          <span aria-hidden="true">🔔</span>
+          <BellIcon />
           {alerts.count > 0 && (
             <span class="quote__bell-count" aria-hidden="true">
               {alerts.count}
