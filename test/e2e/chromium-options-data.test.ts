@@ -33,7 +33,7 @@ interface BackupFile {
   version: number;
   exportedAt: string;
   app: string;
-  data: { settings: { watchlist: string[]; privacy: boolean } & Record<string, unknown> };
+  data: { settings: { watchlist: string[]; privacy: boolean } & Record<string, unknown>; alerts?: unknown };
 }
 
 /**
@@ -158,7 +158,9 @@ describe('Chromium: options page, export and import', () => {
 
     const backup = JSON.parse(readFileSync(backupPath, 'utf8')) as BackupFile;
     expect(backup.format).toBe('psx-market-overlay-backup');
-    expect(backup.version).toBe(1);
+    expect(backup.version).toBe(2);
+    // No alerts set yet: the file says so rather than leaving them out.
+    expect(backup.data.alerts).toEqual({ rules: [] });
     expect(backup.app).toBe(appVersion);
     expect(Number.isNaN(Date.parse(backup.exportedAt))).toBe(false);
     expect(backup.data.settings.watchlist).toEqual(original);
@@ -235,13 +237,13 @@ describe('Chromium: options page, export and import', () => {
   it('refuses a backup from a newer version and changes nothing', async () => {
     const backup = JSON.parse(readFileSync(backupPath, 'utf8')) as BackupFile;
     // Would change both the watchlist and privacy, were it read.
-    const newer = { ...backup, version: 2, data: { ...backup.data, settings: { ...backup.data.settings, privacy: true } } };
+    const newer = { ...backup, version: 3, data: { ...backup.data, settings: { ...backup.data.settings, privacy: true } } };
     const newerPath = path.join(OUT, 'newer-backup.json');
     writeFileSync(newerPath, `${JSON.stringify(newer, null, 2)}\n`);
     await fileInput().setInputFiles(newerPath);
 
     const sentence =
-      'This file was made by a newer version of PSX Market Overlay (backup version 2). Update the extension to import it.';
+      'This file was made by a newer version of PSX Market Overlay (backup version 3). Update the extension to import it.';
     await options.getByRole('alert').filter({ hasText: sentence }).waitFor();
     expect((await options.getByRole('alert').textContent())?.trim()).toBe(sentence);
     expect(await preview().count()).toBe(0);

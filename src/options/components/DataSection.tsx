@@ -1,13 +1,16 @@
 /**
  * Backups: export everything (JSON) or the watchlist (CSV), and import either after a preview.
- * Choosing a file only reads it; nothing changes until the user confirms, and the caller does
- * the writing, so this component never touches storage.
+ * Choosing a file only reads it; nothing changes until the user confirms. The caller writes the
+ * settings; the alert rules are read and merged through shared/backup/apply.ts.
  */
 import { useId, useRef, useState } from 'preact/hooks';
+import { emptyAlerts, type AlertsState } from '../../shared/alerts/rules';
+import { describeAlerts } from '../../shared/backup/alerts';
+import { applyImport, currentAlerts, readAlertsForBackup } from '../../shared/backup/apply';
 import { backupFileName, exportBackup, exportWatchlistCsv, watchlistFileName } from '../../shared/backup/export';
 import { FILE_TOO_LARGE, MAX_BACKUP_BYTES, type ImportPlan } from '../../shared/backup/format';
 import { parseBackupFile } from '../../shared/backup/import';
-import { applyPlan, describePlan } from '../../shared/backup/preview';
+import { describePlan } from '../../shared/backup/preview';
 import { describeWarnings } from '../../shared/backup/warnings';
 import type { Settings } from '../../shared/settings';
 
@@ -44,23 +47,30 @@ function download(text: string, type: string, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-const reason = (error: unknown): string =>
-  error instanceof Error && error.message.trim() !== '' ? `: ${error.message.trim().replace(/\.$/, '')}` : '';
-
 export function DataSection({ settings, knownSymbols, appVersion, onApply, now = Date.now }: DataSectionProps) {
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   // Which file read is the latest: a slow read of an earlier choice must not replace a later one.
   const reading = useRef(0);
   const [plan, setPlan] = useState<ImportPlan | null>(null);
+  // The alerts stored when the file was read: what the preview counts the file's against.
+  const [alerts, setAlerts] = useState<AlertsState | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
   const [busy, setBusy] = useState(false);
 
   const exportAll = (): void => {
     const at = now();
     const name = backupFileName(at);
-    download(exportBackup(settings, at, appVersion), 'application/json', name);
-    setMessage({ kind: 'status', text: `Exported all data as ${name}.` });
+    // The alerts are read at the click, so the backup has the rules as they are now. A download
+    // through `<a download>` needs no user gesture, so the read before it costs nothing.
+    void readAlertsForBackup().then((read) => {
+      if (!read.ok) {
+        setMessage({ kind: 'error', text: read.error });
+        return;
+      }
+      download(exportBackup(settings, at, appVersion, read.value), 'application/json', name);
+      setMessage({ kind: 'status', text: `Exported all data as ${name}.` });
+    });
   };
   const exportCsv = (): void => {
     const name = watchlistFileName(now());
@@ -89,10 +99,11 @@ export function DataSection({ settings, knownSymbols, appVersion, onApply, now =
       setMessage({ kind: 'error', text: FILE_TOO_LARGE });
       return;
     }
-    file.text().then(
-      (text) => {
+    Promise.all([file.text(), currentAlerts()]).then(
+      ([text, stored]) => {
         if (turn !== reading.current) return;
         const parsed = parseBackupFile(text, file.name, { symbols: knownSymbols });
+        setAlerts(stored);
         if (parsed.ok) setPlan(parsed.value);
         else setMessage({ kind: 'error', text: parsed.error });
       },
@@ -108,23 +119,21 @@ export function DataSection({ settings, knownSymbols, appVersion, onApply, now =
     const count = describePlan(settings, plan).length;
     setBusy(true);
     setMessage(null);
-    // Called straight from the click, before any await, so the caller may still use the
-    // user's gesture (a permission prompt for an imported feed's site needs one).
-    onApply((current) => applyPlan(current, confirmed)).then(
-      () => {
-        setBusy(false);
-        setMessage({ kind: 'status', text: `Imported ${plan.fileName}: ${count === 1 ? '1 setting' : `${count} settings`} changed.` });
+    // onApply is called straight from the click, before any await, so the caller may still use
+    // the user's gesture (a permission prompt for an imported feed's site needs one).
+    void applyImport(confirmed, { saveSettings: onApply, settingsChanged: count, now: now() }).then((done) => {
+      setBusy(false);
+      if (done.ok) {
+        setMessage({ kind: 'status', text: done.value });
         reset();
-      },
-      (error: unknown) => {
-        setBusy(false);
-        setMessage({ kind: 'error', text: `The import could not be saved${reason(error)}.` });
-      },
-    );
+      } else setMessage({ kind: 'error', text: done.error });
+    });
   };
 
   const changes = plan ? describePlan(settings, plan) : [];
-  const warnings = plan ? describeWarnings(plan) : [];
+  const alertsPreview = plan ? describeAlerts(alerts ?? emptyAlerts(), plan) : null;
+  const warnings = plan ? [...describeWarnings(plan), ...(alertsPreview?.warning ? [alertsPreview.warning] : [])] : [];
+  const nothing = changes.length === 0 && (alertsPreview?.adds ?? 0) === 0;
   return (
     <section class="data" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>Data</h2>
@@ -155,7 +164,7 @@ export function DataSection({ settings, knownSymbols, appVersion, onApply, now =
         <div class="data__preview" role="group" aria-labelledby={`${id}-preview`}>
           <h3 id={`${id}-preview`}>Import preview: {plan.fileName}</h3>
           {changes.length === 0 ? (
-            <p>Nothing would change: the file's settings are the ones you have.</p>
+            <p>{nothing ? 'Nothing would change' : 'No setting would change'}: the file's settings are the ones you have.</p>
           ) : (
             <ul class="data__changes">
               {changes.map((change) => (
@@ -163,6 +172,7 @@ export function DataSection({ settings, knownSymbols, appVersion, onApply, now =
               ))}
             </ul>
           )}
+          {alertsPreview && <p class="data__alerts">{alertsPreview.text}</p>}
           {warnings.length > 0 && (
             <ul class="data__warnings" aria-label="Warnings">
               {warnings.map((text) => (
@@ -170,7 +180,7 @@ export function DataSection({ settings, knownSymbols, appVersion, onApply, now =
               ))}
             </ul>
           )}
-          <button type="button" onClick={confirm} disabled={busy || changes.length === 0} aria-busy={busy}>
+          <button type="button" onClick={confirm} disabled={busy || nothing} aria-busy={busy}>
             {busy ? 'Importing…' : 'Import'}
           </button>{' '}
           <button type="button" onClick={reset} disabled={busy}>

@@ -1,20 +1,24 @@
 /**
- * Writing backups: the whole of the user's data as versioned JSON, and the watchlist alone as
- * a one-column CSV that spreadsheets and other portfolio tools open.
+ * Writing backups: the whole of the user's data as versioned JSON (the settings and the alert
+ * rules), and the watchlist alone as a one-column CSV that spreadsheets and other portfolio
+ * tools open.
  */
+import type { AlertsState } from '../alerts/rules';
 import { isSymbol } from '../symbol';
 import { normaliseSettings, type Settings } from '../settings';
+import { alertsData, type AlertsData } from './alerts';
 import { BACKUP_FORMAT, BACKUP_VERSION, SETTINGS_FIELDS } from './format';
 
-/** The top level of a backup file, as written by this version. */
-export interface BackupFileV1 {
+/** The top level of a backup file, as written by this version (2). */
+export interface BackupFile {
   format: typeof BACKUP_FORMAT;
   version: typeof BACKUP_VERSION;
   /** When the backup was made, ISO 8601 in UTC. */
   exportedAt: string;
   /** The extension version that wrote it: for people and bug reports, never for parsing. */
   app: string;
-  data: { settings: Record<string, unknown> };
+  /** The alerts are their rules' definitions: no state, no fired log (alerts.ts). */
+  data: { settings: Record<string, unknown>; alerts: AlertsData };
 }
 
 /** The backup's settings: every field by name, from a validated copy, without the storage version. */
@@ -26,13 +30,14 @@ function settingsData(settings: Settings): Record<string, unknown> {
   return out;
 }
 
-export function exportBackup(settings: Settings, now: number, appVersion: string): string {
-  const file: BackupFileV1 = {
+/** `alerts` is required: a caller that forgot them would write a backup that silently lacks them. */
+export function exportBackup(settings: Settings, now: number, appVersion: string, alerts: AlertsState): string {
+  const file: BackupFile = {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: new Date(now).toISOString(),
     app: appVersion,
-    data: { settings: settingsData(settings) },
+    data: { settings: settingsData(settings), alerts: alertsData(alerts) },
   };
   // Indented, with a final newline: people open backups in editors and diff them.
   return `${JSON.stringify(file, null, 2)}\n`;

@@ -1,13 +1,22 @@
 /**
  * The backup file's shape and the plan an import produces. The file is versioned on its own,
- * apart from how settings are stored, so a storage change never breaks an old backup: version 1
- * holds `data.settings`; later versions may add `data.holdings`, `data.alerts` and so on.
+ * apart from how settings are stored, so a storage change never breaks an old backup:
+ *
+ * - version 1 holds `data.settings`;
+ * - version 2 adds `data.alerts`: `{ rules: [...] }`, each rule's definition only (subject,
+ *   index, kind, threshold, rearm, hysteresisPct), never its state or the fired log, which
+ *   belong to one device's market readings (alerts.ts).
+ *
+ * A version-1 file still imports, as it always did, and leaves the alerts alone.
  */
 import type { Settings } from '../settings';
+import type { AlertDefinition } from './alerts';
 
 export const BACKUP_FORMAT = 'psx-market-overlay-backup';
 /** The newest backup version this build writes and reads; newer files are refused. */
-export const BACKUP_VERSION = 1;
+export const BACKUP_VERSION = 2;
+/** The first version with `data.alerts`; an `alerts` in an older file is not ours, and ignored. */
+export const ALERTS_SINCE_VERSION = 2;
 /** A full backup is a few kilobytes: anything past 1 MB is not one, and is not read. */
 export const MAX_BACKUP_BYTES = 1024 * 1024;
 export const FILE_TOO_LARGE = 'This file is larger than 1 MB, too large to be a backup or a watchlist.';
@@ -50,7 +59,7 @@ export const SETTINGS_FIELDS = Object.keys(FIELD_LABELS) as SettingsField[];
 
 /** A line (CSV) or watchlist entry (JSON) that is not a symbol. */
 export interface MalformedEntry {
-  /** CSV: the 1-based line number in the file. JSON: the 1-based place in the watchlist. */
+  /** CSV: the 1-based line number in the file. JSON: the 1-based place in the watchlist (or in the alerts). */
   position: number;
   /** What was there, cut to 40 characters for display. */
   text: string;
@@ -68,6 +77,16 @@ export interface ImportPlan {
   malformed: MalformedEntry[];
   /** Other things the user should know (a list cut short, a setting that was not valid). */
   warnings: string[];
+  /** The file's alerts (version 2 on); absent when it has none to offer, which leaves the user's alone. */
+  alerts?: ImportedAlerts;
+}
+
+/** A backup's alert rules, checked; merged into the user's on import, never replacing them. */
+export interface ImportedAlerts {
+  /** Valid definitions, one per subject, index, kind and threshold, in the file's order. */
+  rules: AlertDefinition[];
+  /** Entries that are not valid alerts: their 1-based place in the file's list of rules. */
+  malformed: MalformedEntry[];
 }
 
 /** What the import parsers need to know about the world: the directory, when it is loaded. */

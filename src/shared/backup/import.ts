@@ -6,11 +6,13 @@
  *
  * The top-level `version` guards compatibility: a reader refuses a file newer than itself, as
  * it may mean something this reader cannot know. Within a version growth is additive, so
- * unknown sections in `data` (holdings, alerts …) are ignored.
+ * unknown sections in `data` are ignored: `alerts` is read from version 2 on (alerts.ts), and a
+ * version-1 file, which had none, imports exactly as it did and leaves the alerts alone.
  */
 import { err, ok, type Result } from '../result';
 import { parseWatchlistCsv } from './csv';
-import { BACKUP_FORMAT, BACKUP_VERSION, FILE_TOO_LARGE, MAX_BACKUP_BYTES, type ImportPlan, type KnownSymbols } from './format';
+import { checkAlerts } from './alerts';
+import { ALERTS_SINCE_VERSION, BACKUP_FORMAT, BACKUP_VERSION, FILE_TOO_LARGE, MAX_BACKUP_BYTES, type ImportPlan, type KnownSymbols } from './format';
 import { checkSettings } from './settings-patch';
 
 export const NOT_JSON = 'This file is not valid JSON, so it cannot be a PSX Market Overlay backup.';
@@ -50,7 +52,10 @@ function parseBackupJson(text: string, fileName: string, known: KnownSymbols): R
   // A backup without settings is allowed (it changes nothing); unreadable settings are not.
   if (settings !== undefined && !isRecord(settings)) return err('The settings in this backup cannot be read.');
   const checked = checkSettings(settings ?? {}, known);
-  return ok({ kind: 'backup', fileName, ...checked });
+  // No alerts section: the user's alerts are left alone, whatever the version.
+  if (version < ALERTS_SINCE_VERSION || data['alerts'] === undefined) return ok({ kind: 'backup', fileName, ...checked });
+  const { alerts, warnings } = checkAlerts(data['alerts']);
+  return ok({ kind: 'backup', fileName, ...checked, warnings: [...checked.warnings, ...warnings], ...(alerts ? { alerts } : {}) });
 }
 
 export function parseBackupFile(text: string, fileName: string, known: KnownSymbols): Result<ImportPlan, string> {

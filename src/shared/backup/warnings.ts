@@ -2,6 +2,7 @@
  * The import's warnings in words: what a file held that will not be imported, and why. Long
  * lists are cut so that a file of a thousand bad lines still gives a readable preview.
  */
+import { malformedAlertsSentence } from './alerts';
 import type { ImportPlan, MalformedEntry } from './format';
 import type { ScreenedSymbols } from './symbols';
 
@@ -19,7 +20,7 @@ function place(plan: ImportPlan, entry: MalformedEntry): string {
   return entry.text === '' ? where : `${where} (“${entry.text}”)`;
 }
 
-/** One sentence per kind of problem: unknown symbols, malformed entries, then the rest. */
+/** One sentence per kind of problem: unknown symbols, malformed entries, malformed alerts, then the rest. */
 export function describeWarnings(plan: ImportPlan): string[] {
   const out: string[] = [];
   const unknown = plan.unknownSymbols;
@@ -34,6 +35,8 @@ export function describeWarnings(plan: ImportPlan): string[] {
   } else if (bad.length > 1) {
     out.push(`Skipped ${bad.length} entries that are not symbols: ${listed(bad, MAX_LISTED_LINES)}.`);
   }
+  const badAlerts = malformedAlertsSentence(plan.alerts?.malformed ?? [], (items) => listed(items, MAX_LISTED_LINES));
+  if (badAlerts) out.push(badAlerts);
   out.push(...plan.warnings);
   return out;
 }

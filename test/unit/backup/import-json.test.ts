@@ -99,7 +99,7 @@ describe('files that are refused', () => {
     ['a JSON array', '[1, 2, 3]', WRONG_FORMAT],
     ['another program\'s JSON', '{"name": "my-portfolio", "version": 1}', WRONG_FORMAT],
     ['a wrong format name', envelope({ format: 'psx-backup' }), WRONG_FORMAT],
-    ['a newer version', envelope({ version: 2 }), 'This file was made by a newer version of PSX Market Overlay (backup version 2). Update the extension to import it.'],
+    ['a newer version', envelope({ version: 3 }), 'This file was made by a newer version of PSX Market Overlay (backup version 3). Update the extension to import it.'],
     ['a newer version, whatever its data', envelope({ version: 7, data: 'v7 stuff' }), 'This file was made by a newer version of PSX Market Overlay (backup version 7). Update the extension to import it.'],
     ['version 0', envelope({ version: 0 }), 'This backup has no valid version number, so it cannot be read safely.'],
     ['a fractional version', envelope({ version: 1.5 }), 'This backup has no valid version number, so it cannot be read safely.'],

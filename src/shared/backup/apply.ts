@@ -1,0 +1,108 @@
+/**
+ * The backup's reads and writes of the alerts, and a confirmed import as a whole: the settings
+ * through the caller (the options page saves them as an edit of what is stored then), then the
+ * file's alerts merged into `alertsItem` in one update. The outcome is a sentence either way,
+ * and an alerts write that failed is said so, never reported as an import that succeeded.
+ */
+import { alertsItem } from '../alerts/store';
+import type { AlertsState } from '../alerts/rules';
+import { err, ok, type Result } from '../result';
+import type { Settings } from '../settings';
+import { leftOutWarning, mergeAlerts, type AlertsMerge } from './alerts';
+import type { ImportPlan } from './format';
+import { applyPlan } from './preview';
+
+const describe = (cause: unknown): string => (cause instanceof Error ? cause.message : String(cause));
+
+/** The alerts as stored, for a backup: refused when they could not be read, so no backup silently lacks them. */
+export async function readAlertsForBackup(): Promise<Result<AlertsState, string>> {
+  try {
+    const state = await alertsItem.getState();
+    if (state.unreadable) return err(`The alerts could not be read (${state.unreadable}), so no backup was made.`);
+    return ok(state.value);
+  } catch (cause) {
+    return err(`The alerts could not be read (${describe(cause)}), so no backup was made.`);
+  }
+}
+
+/** The alerts as stored, for a preview to count against (the import counts again when it writes). */
+export function currentAlerts(): Promise<AlertsState> {
+  // Never a reason to refuse a preview: counted against none, and counted again when written.
+  return alertsItem.get().catch((cause: unknown): AlertsState => {
+    console.warn('alerts unreadable for the import preview; counted against none:', cause);
+    return { rules: [], fired: [] };
+  });
+}
+
+/** What an import did to the alerts: the merge without the state. */
+export type AlertsImported = Omit<AlertsMerge, 'state'>;
+
+/**
+ * Merges the plan's alerts into the stored ones in one `alertsItem.update`, against the rules
+ * stored at that moment (not those the preview saw). Ok(null) when the file has no alerts
+ * section: nothing is read or written.
+ */
+export async function importAlerts(plan: ImportPlan, now: number, newId: () => string = () => crypto.randomUUID()): Promise<Result<AlertsImported | null, string>> {
+  const rules = plan.alerts?.rules;
+  if (rules === undefined) return ok(null);
+  if (rules.length === 0) return ok({ added: [], duplicates: 0, leftOut: 0 });
+  // Set inside the update: the merge made against the rules stored at the moment of writing.
+  const seen: { merge?: AlertsImported } = {};
+  const written = await alertsItem
+    .update((current) => {
+      const { state, ...rest } = mergeAlerts(current, rules, now, newId);
+      seen.merge = rest;
+      return state;
+    })
+    // `update` never throws by contract; a broken one (a throwing newId) is still a failure said in words.
+    .catch((cause: unknown) => ({ ok: false as const, error: { kind: 'write-failed' as const, detail: describe(cause) } }));
+  if (!written.ok) return err(`the alerts could not be saved: ${written.error.detail.replace(/\.$/, '')}`);
+  return seen.merge ? ok(seen.merge) : err('the alerts could not be saved: nothing was written');
+}
+
+const plural = (n: number, one: string, many: string): string => (n === 1 ? `1 ${one}` : `${n} ${many}`);
+
+/** The sentence after a successful import. */
+export function importedMessage(plan: ImportPlan, settingsChanged: number, alerts: AlertsImported | null): string {
+  const parts = [`${plural(settingsChanged, 'setting', 'settings')} changed`];
+  // A file without alerts (or an empty list) is told as before: settings only.
+  if (alerts && alerts.added.length + alerts.duplicates + alerts.leftOut > 0) {
+    const added = plural(alerts.added.length, 'alert', 'alerts');
+    parts.push(alerts.duplicates > 0 ? `${added} added (${alerts.duplicates} you had already)` : `${added} added`);
+  }
+  const warning = alerts ? leftOutWarning(alerts) : null;
+  return `Imported ${plan.fileName}: ${parts.join(', ')}.${warning ? ` ${warning}` : ''}`;
+}
+
+export interface ApplyImport {
+  /** Saves the settings as an edit of the stored ones; rejects when they could not be saved. */
+  saveSettings: (edit: (current: Settings) => Settings) => Promise<void>;
+  /** How many settings the preview said would change, for the sentence. */
+  settingsChanged: number;
+  now: number;
+  newId?: () => string;
+}
+
+const reason = (error: unknown): string =>
+  error instanceof Error && error.message.trim() !== '' ? `: ${error.message.trim().replace(/\.$/, '')}` : '';
+
+/**
+ * A confirmed import: the settings first, then the alerts; the status sentence, or what failed.
+ * `saveSettings` is called before anything is awaited, so the caller may still use the user's
+ * gesture (a permission prompt for an imported feed's site needs one). When the settings
+ * could not be saved, the alerts are not written either.
+ */
+export async function applyImport(plan: ImportPlan, { saveSettings, settingsChanged, now, newId }: ApplyImport): Promise<Result<string, string>> {
+  const saving = saveSettings((current) => applyPlan(current, plan));
+  try {
+    await saving;
+  } catch (error) {
+    return err(`The import could not be saved${reason(error)}.`);
+  }
+  const alerts = await importAlerts(plan, now, newId);
+  if (!alerts.ok) {
+    const what = alerts.error.charAt(0).toUpperCase() + alerts.error.slice(1);
+    return err(settingsChanged > 0 ? `The settings were imported, but ${alerts.error}.` : `${what}.`);
+  }
+  return ok(importedMessage(plan, settingsChanged, alerts.value));
+}
