@@ -1,7 +1,8 @@
 /**
  * The options page's alerts: every rule with its state in words and its controls (edit,
  * delete, re-arm, snooze), the last fired alerts, whether they are also system
- * notifications, and the two alert settings. Rules are set from the popup's bell.
+ * notifications, and the two alert settings. Rules are added here (any index or watchlist
+ * symbol) or from the popup's bell (watchlist symbols).
  */
 import { useRef, useState } from 'preact/hooks';
 import type { AlertsState } from '../../shared/alerts/rules';
@@ -12,12 +13,13 @@ import type { Settings } from '../../shared/settings';
 import { baselineFor } from '../alert-baseline';
 import { AlertRow, type AlertOutcome } from './AlertRow';
 import { FiredHistory } from './FiredHistory';
+import { NewAlertForm } from './NewAlertForm';
 import { NotificationsLine } from './NotificationsLine';
 
 interface AlertsSectionProps {
   /** The stored alerts; undefined until read. */
   alerts: AlertsState | undefined;
-  /** The market view, for the figure an edited or re-armed rule is checked against. */
+  /** The market view, for the figure a new, edited or re-armed rule is checked against. */
   market: MarketState | undefined;
   settings: Settings;
   now: number;
@@ -82,7 +84,7 @@ export function AlertsSection({ alerts, market, settings, now, onChange, clock =
       {alerts === undefined ? (
         <p role="status">Loading alerts…</p>
       ) : alerts.rules.length === 0 ? (
-        <p class="alerts__empty">No alerts yet: set one with the bell beside a symbol in the popup.</p>
+        <p class="alerts__empty">No alerts yet: add one here, or with the bell beside a symbol in the popup.</p>
       ) : (
         <>
           <p class="hint">
@@ -103,6 +105,15 @@ export function AlertsSection({ alerts, market, settings, now, onChange, clock =
             ))}
           </ul>
         </>
+      )}
+      {alerts !== undefined && (
+        <NewAlertForm
+          indices={settings.indices}
+          watchlist={settings.watchlist}
+          totalRules={alerts.rules.length}
+          baseline={(subject) => baselineFor(subject, marketNow.current)}
+          clock={clock}
+        />
       )}
       {alerts !== undefined && <FiredHistory fired={alerts.fired} zone={settings.timeZone} onMarkAllSeen={markAllSeen} />}
     </section>

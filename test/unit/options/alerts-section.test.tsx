@@ -142,7 +142,7 @@ describe('the rule list', () => {
   it('says how to set one when there are none', async () => {
     await seed({});
     const section = await show();
-    expect(within(section).getByText('No alerts yet: set one with the bell beside a symbol in the popup.')).toBeTruthy();
+    expect(within(section).getByText('No alerts yet: add one here, or with the bell beside a symbol in the popup.')).toBeTruthy();
     expect(within(section).queryByRole('list')).toBeNull();
   });
 });
@@ -306,7 +306,7 @@ describe('editing', () => {
     const form = within(await openForm());
     fireEvent.input(form.getByRole('spinbutton', { name: /^Threshold for HUBC/ }), { target: { value: '150' } });
     fireEvent.click(form.getByRole('button', { name: 'Cancel editing alert HUBC price rises to or above 113.00' }));
-    await waitFor(() => expect(screen.queryByRole('form')).toBeNull());
+    await waitFor(() => expect(screen.queryByRole('form', { name: /^Edit alert/ })).toBeNull());
     expect(document.activeElement).toBe(within(row('r1')).getByRole('button', { name: /^Edit alert HUBC/ }));
     expect(await stored()).toEqual(before);
   });

@@ -1,0 +1,174 @@
+/**
+ * "Add an alert": a rule on any of the user's indices or watchlist symbols, set from the
+ * options page (the popup's bell sets rules on watchlist symbols only). The threshold starts
+ * at the figure the market view holds for the subject, and the new rule is checked against
+ * that same figure, so a rule already true says it waits.
+ */
+import { useRef, useState } from 'preact/hooks';
+import { describeCondition } from '../../shared/alerts/describe';
+import { requestNotifications } from '../../shared/alerts/notification-permission';
+import { metricOf, type AlertKind, type Reading, type RearmMode } from '../../shared/alerts/rules';
+import { addRule, type RuleDraft } from '../../shared/alerts/store';
+import type { AlertSubject } from '../alert-baseline';
+import { RuleFields, UNITS, kindsFor, refusal, thresholdOf } from './AlertForm';
+
+interface NewAlertFormProps {
+  /** The index codes the user follows (settings.indices). */
+  indices: readonly string[];
+  /** The watchlist's symbols. */
+  watchlist: readonly string[];
+  /** Rules of all subjects: the first one asks for the notifications permission. */
+  totalRules: number;
+  /** The figure on screen for a subject, or null: the threshold's first value and the new rule's baseline. */
+  baseline: (subject: AlertSubject) => Reading | null;
+  /** The time the rule is created at. */
+  clock: () => number;
+}
+
+const DECIMALS: Record<AlertKind, number> = { 'price-above': 4, 'price-below': 4, 'change-above': 2, 'change-below': 2, 'volume-above': 0 };
+
+/** The subject's current figure for this kind, as the threshold box writes it; '' when unknown. */
+export function currentFigure(kind: AlertKind, reading: Reading | null): string {
+  const value = reading ? metricOf(kind, reading) : null;
+  if (value === null) return '';
+  // A day-change threshold is the size of the move, always positive.
+  const figure = Number((kind.startsWith('change') ? Math.abs(value) : value).toFixed(DECIMALS[kind]));
+  return figure > 0 ? String(figure) : '';
+}
+
+const keyOf = (s: AlertSubject): string => `${s.index ? 'index' : 'symbol'}:${s.subject}`;
+const nameOf = (s: AlertSubject): string => (s.index ? `${s.subject} (index)` : s.subject);
+
+const WAITING = 'Already true now: it will fire only after it has been on the other side once.';
+const REFUSED = 'Notifications were not allowed: fired alerts show in the popup, the bar and the badge.';
+
+export function NewAlertForm({ indices, watchlist, totalRules, baseline, clock }: NewAlertFormProps) {
+  const subjects: AlertSubject[] = [...indices.map((subject) => ({ subject, index: true })), ...watchlist.map((subject) => ({ subject, index: false }))];
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [kindChosen, setKind] = useState<AlertKind>('price-above');
+  /** What the user typed; null while the box shows the current figure. */
+  const [typed, setTyped] = useState<string | null>(null);
+  const [rearm, setRearm] = useState<RearmMode>('hysteresis');
+  const [invalid, setInvalid] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [note, setNote] = useState('');
+  const [permissionNote, setPermissionNote] = useState('');
+  const saving = useRef(false);
+  const thresholdInput = useRef<HTMLInputElement>(null);
+
+  // A subject taken off the watchlist or the indices meanwhile: the first one stands in.
+  const subject = subjects.find((s) => keyOf(s) === chosen) ?? subjects[0];
+  const heading = (
+    <h3 id="new-alert-heading" class="new-alert__heading">
+      Add an alert
+    </h3>
+  );
+  if (!subject) {
+    return (
+      <>
+        {heading}
+        <p class="hint">Add a symbol to the watchlist, or an index, to set an alert on it here.</p>
+      </>
+    );
+  }
+  const kinds = kindsFor(subject.index);
+  const kind = kinds.includes(kindChosen) ? kindChosen : 'price-above';
+  const threshold = typed ?? currentFigure(kind, baseline(subject));
+
+  const onSubmit = (event: Event): void => {
+    event.preventDefault();
+    if (saving.current) return;
+    const draft: RuleDraft = { subject: subject.subject, index: subject.index, kind, threshold: thresholdOf(threshold), rearm };
+    const why = refusal(draft, thresholdInput.current);
+    setInvalid(why);
+    setFailure(null);
+    setNote('');
+    setPermissionNote('');
+    if (why) return;
+    // Still inside the user's gesture, nothing awaited yet: Firefox asks only then.
+    const asking = totalRules === 0 ? requestNotifications() : null;
+    void asking?.then((granted) => setPermissionNote(granted ? '' : REFUSED));
+    saving.current = true;
+    const name = nameOf(subject);
+    void addRule(draft, baseline(subject), clock())
+      .then(
+        (result) => {
+          if (!result.ok) return setFailure(`Alert not added: ${result.error.message}`);
+          const rule = result.value;
+          setNote(`Alert added: ${name} ${describeCondition(rule)}.${rule.status === 'waiting' ? ` ${WAITING}` : ''}`);
+          setTyped(null);
+        },
+        (cause: unknown) => setFailure(`Alert not added: the alert could not be saved: ${String(cause)}`),
+      )
+      .finally(() => {
+        saving.current = false;
+      });
+  };
+
+  return (
+    <>
+      {heading}
+      <form class="alert-form new-alert" onSubmit={onSubmit} aria-labelledby="new-alert-heading" noValidate>
+      <label>
+        Subject{' '}
+        <select
+          value={keyOf(subject)}
+          onChange={(e) => {
+            setChosen((e.currentTarget as HTMLSelectElement).value);
+            setTyped(null);
+          }}
+        >
+          {indices.length > 0 && (
+            <optgroup label="Indices">
+              {subjects.filter((s) => s.index).map((s) => (
+                <option key={keyOf(s)} value={keyOf(s)}>
+                  {nameOf(s)}
+                </option>
+              ))}
+            </optgroup>
+          )}
+          {watchlist.length > 0 && (
+            <optgroup label="Watchlist">
+              {subjects.filter((s) => !s.index).map((s) => (
+                <option key={keyOf(s)} value={keyOf(s)}>
+                  {nameOf(s)}
+                </option>
+              ))}
+            </optgroup>
+          )}
+        </select>
+      </label>
+      <RuleFields
+        subject={null}
+        kinds={kinds}
+        kind={kind}
+        onKind={(next) => {
+          // Another unit: the figure typed for the old one means nothing for the new.
+          if (UNITS[next] !== UNITS[kind]) setTyped(null);
+          setKind(next);
+        }}
+        threshold={threshold}
+        onThreshold={setTyped}
+        rearm={rearm}
+        onRearm={setRearm}
+        problem={invalid}
+        problemId="new-alert-problem"
+        thresholdRef={thresholdInput}
+      />
+      <div class="alert-form__actions">
+        <button type="submit">Add alert</button>
+      </div>
+      {failure !== null && (
+        <p class="alert-form__problem" role="alert">
+          {failure}
+        </p>
+      )}
+      <p class="new-alert__note" role="status">
+        {note}
+        {note && permissionNote ? ' ' : ''}
+        {permissionNote}
+      </p>
+      </form>
+    </>
+  );
+}
