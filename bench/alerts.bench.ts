@@ -38,7 +38,7 @@ let id = 0;
 
 describe('alerts per quotes cycle', () => {
   bench('check 200 rules over a 500-row board', () => {
-    const readings = trustedReadings({ snapshot, fetched: ['psx-quotes'], rules, stale: false, allowFallback: false });
+    const readings = trustedReadings({ snapshot, fetched: ['psx-quotes'], rules, stale: false, sessionOpen: true, allowFallback: false });
     evaluateAlerts({ state, readings, newId: () => `f-${id++}` });
   });
   bench('parse of the 500-row market watch (done every quotes cycle)', () => {

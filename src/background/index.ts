@@ -3,6 +3,7 @@
  * event that wakes a stopped worker finds its listener; all state lives in storage.
  */
 import { browser } from '../shared/browser';
+import { recordEvents } from '../shared/diagnostics';
 import { barPrefsItem, SETTINGS_ITEMS } from '../shared/settings-items';
 import { ensureMigrated } from '../shared/storage/migrations';
 import { createSyncFlusher } from '../shared/storage/sync-flush';
@@ -18,6 +19,11 @@ import { refresh } from './refresh';
 import { syncTickerBar, tellOpenTabs } from './ticker-bar/registration';
 
 const warn = (what: string) => (cause: unknown) => console.warn(`${what} failed:`, cause);
+/** A failure the user should be able to find: in Diagnostics as well as the console. */
+const recordFailure = (what: string) => (cause: unknown) => {
+  warn(what)(cause);
+  void recordEvents([{ at: Date.now(), kind: 'internal', subject: 'background', detail: `${what} failed: ${cause instanceof Error ? cause.message : String(cause)}` }]).catch(warn('recording a failure'));
+};
 const syncBar = (): void => void syncTickerBar().catch(warn('ticker bar sync'));
 const flusher = createSyncFlusher(SETTINGS_ITEMS);
 
@@ -68,7 +74,7 @@ browser.storage.onChanged.addListener((changes, area) => {
   // The watchlist, the zone or the feeds decide what the market view holds and says; the
   // alerts, its count of fired ones (a dismissal in the popup clears the badge's).
   const alertsChanged = area === 'local' && alertsItem.keys.some((k) => k.key in changes);
-  if (alertsChanged || changed.some((item) => item !== barPrefsItem)) void showAgain().catch(warn('re-publishing the market view'));
+  if (alertsChanged || changed.some((item) => item !== barPrefsItem)) void showAgain().catch(recordFailure('re-publishing the market view'));
 });
 
 browser.commands.onCommand.addListener((command) => {

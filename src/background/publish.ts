@@ -7,7 +7,7 @@
 import type { AlertsState } from '../shared/alerts/rules';
 import { alertsItem } from '../shared/alerts/store';
 import { boardItem, marketItem, shownQuotes, storiesItem, type MarketState } from '../shared/market-store';
-import type { Snapshot } from '../shared/model';
+import type { Quote, Snapshot } from '../shared/model';
 import { seriesItem, type SeriesMap } from '../shared/series';
 import { directoryItem, type SymbolDirectory } from '../shared/symbol-directory';
 import { present } from '../shared/presentation';
@@ -75,6 +75,21 @@ export async function publish(snapshot: Snapshot, settings: Settings, now: numbe
 }
 
 /**
+ * The board and the market view, each symbol's quote from whichever read it later. The board is
+ * read before the market view's lock is taken, so a cycle may write both in between: preferring
+ * the board as such put the previous minute's prices back on screen (a re-publish started by the
+ * cycle's own alerts write, just as an alert fired on the new price).
+ */
+export function newestQuotes(board: Readonly<Record<string, Quote>>, market: Readonly<Record<string, Quote>>): Record<string, Quote> {
+  const out: Record<string, Quote> = { ...board };
+  for (const [symbol, quote] of Object.entries(market)) {
+    const other = out[symbol];
+    if (!other || (quote.readAt ?? 0) >= (other.readAt ?? 0)) out[symbol] = quote;
+  }
+  return out;
+}
+
+/**
  * After a settings or alerts change: the same data, shown for the new settings and alerts
  * (a dismissed alert leaves the badge's count). No request is made. Returns the view written.
  */
@@ -82,7 +97,7 @@ export async function republish(now: number): Promise<{ view: MarketState; setti
   const [settings, board, alerts] = await Promise.all([readSettings(), boardItem.get(), alertsItem.get()]);
   const result = await marketItem.update((market) => {
     const { presentation: _p, ...rest } = market;
-    return marketState({ ...rest, quotes: { ...market.quotes, ...board.quotes }, stories: [] }, settings, now, alerts);
+    return marketState({ ...rest, quotes: newestQuotes(board.quotes, market.quotes), stories: [] }, settings, now, alerts);
   });
   if (!result.ok) {
     console.warn('market view not re-published:', result.error.detail);

@@ -15,6 +15,7 @@ import type { RefreshSummary } from '../shared/protocol';
 import type { Settings } from '../shared/settings';
 import { readSettings } from '../shared/settings-items';
 import { ensureMigrated } from '../shared/storage/migrations';
+import { recordEvents } from '../shared/diagnostics';
 import { checkAlerts } from './alerts/check';
 import { scheduleWake } from './alarm';
 import { paintBadge } from './badge';
@@ -128,8 +129,9 @@ async function finishCycle(snapshot: Snapshot, outcomes: TaskOutcome[], cycleSet
     const series = outcomes.find((o) => o.series)?.series;
     const directory = outcomes.find((o) => o.directory)?.directory;
     // Alerts are checked against the figures as every surface will call them (fresh or stale).
-    const stale = marketState(written, settings, now).presentation?.stale !== false;
-    alerts = (await checkAlerts(written, outcomes.flatMap((o) => o.fetched), settings, stale, now).catch(warn('checking the alerts')))?.state;
+    const presentation = marketState(written, settings, now).presentation;
+    const figures = { stale: presentation?.stale !== false, phase: presentation?.phase ?? 'unknown' };
+    alerts = (await checkAlerts(written, outcomes.flatMap((o) => o.fetched), settings, figures, now).catch(recordAlertFailure(now)))?.state;
     await publish(written, settings, now, { boardRead, series, directory, alerts }).catch(warn('publishing the cycle'));
     await recordCycleEvents(outcomes, snapshot, now).catch(warn('recording the cycle in Diagnostics'));
   }
@@ -141,6 +143,15 @@ async function finishCycle(snapshot: Snapshot, outcomes: TaskOutcome[], cycleSet
   await paintBadge(badgeView(marketState(snapshot, settings, now, alerts), settings.badge, settings.indices, settings.timeZone, now, settings.badgeAlerts)).catch(warn('painting the badge'));
   await scheduleWake(nextWake(dueTimes({ ...input, snapshot }, feeds), now)).catch(warn('planning the next wake'));
 }
+
+/** A check that threw is our fault, and said where the user looks (Diagnostics), not only in the console. */
+const recordAlertFailure = (now: number) => async (cause: unknown): Promise<undefined> => {
+  console.warn('checking the alerts failed:', cause);
+  await recordEvents([{ at: now, kind: 'internal', subject: 'alerts', detail: `alerts not checked: ${cause instanceof Error ? cause.message : String(cause)}` }]).catch((again: unknown) =>
+    console.warn('and the failure could not be recorded:', again),
+  );
+  return undefined;
+};
 
 function summarise(outcomes: readonly TaskOutcome[]): Omit<RefreshSummary, 'lastReadAt'> {
   return { fetched: outcomes.flatMap((o) => o.fetched), failed: outcomes.flatMap((o) => o.failed.map((f) => f.id)) };

@@ -9,7 +9,7 @@ import { trustedReadings } from '../../shared/alerts/readings';
 import type { AlertsState, FiredAlert } from '../../shared/alerts/rules';
 import { alertsItem } from '../../shared/alerts/store';
 import { recordEvents } from '../../shared/diagnostics';
-import type { Snapshot, SourceId } from '../../shared/model';
+import type { MarketPhase, Snapshot, SourceId } from '../../shared/model';
 import type { Settings } from '../../shared/settings';
 import { notifyFired } from './notify';
 
@@ -19,10 +19,11 @@ export interface AlertCheck {
   fired: FiredAlert[];
 }
 
-export async function checkAlerts(snapshot: Snapshot, fetched: readonly SourceId[], settings: Settings, stale: boolean, now: number): Promise<AlertCheck> {
+/** `figures`: what the presentation says of them: stale or not, and the market's phase. */
+export async function checkAlerts(snapshot: Snapshot, fetched: readonly SourceId[], settings: Settings, figures: { stale: boolean; phase: MarketPhase }, now: number): Promise<AlertCheck> {
   let fired: FiredAlert[] = [];
   const written = await alertsItem.update((state) => {
-    const readings = trustedReadings({ snapshot, fetched, rules: state.rules, stale, allowFallback: settings.alertsOnFallback });
+    const readings = trustedReadings({ snapshot, fetched, rules: state.rules, stale: figures.stale, sessionOpen: figures.phase === 'open', allowFallback: settings.alertsOnFallback });
     const evaluation = evaluateAlerts({ state, readings, newId: () => crypto.randomUUID() });
     fired = evaluation.fired;
     return evaluation.state;

@@ -44,10 +44,14 @@ export async function onNotificationClicked(notificationId: string): Promise<voi
   if (!alert) return;
   await browser.tabs.create({ url: pageFor(alert) });
   const seen = await markSeen([id]);
-  if (!seen.ok) console.warn('fired alert not marked seen:', seen.error.message);
+  if (!seen.ok) await recordEvents([{ at: Date.now(), kind: 'storage', subject: 'alerts', detail: `a clicked alert was not marked seen: ${seen.error.message}` }]);
 }
 
-const onClicked = (id: string): void => void onNotificationClicked(id).catch((cause: unknown) => console.warn('notification click not handled:', cause));
+const onClicked = (id: string): void =>
+  void onNotificationClicked(id).catch((cause: unknown) => {
+    console.warn('notification click not handled:', cause);
+    return recordEvents([{ at: Date.now(), kind: 'internal', subject: 'notifications', detail: `a click was not handled: ${cause instanceof Error ? cause.message : String(cause)}` }]);
+  });
 
 /**
  * The notifications API exists only while its permission is granted: the listener goes on at

@@ -5,12 +5,15 @@ import type { AlertKind, AlertRule, FiredAlert, RearmMode } from './rules';
 
 const percent = (value: number): string => `${value.toFixed(2)} %`;
 
+/** A price line to the paisa, and to the 4 decimals a rule may have when it has them (`99.995`, never `100.00`). */
+const LINE = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 4 });
+
 /** The threshold as the rule's kind writes it: `113.00`, `+3.00 %`, `−3.00 %`, `1,000,000 shares`. */
 export function formatThreshold(kind: AlertKind, threshold: number): string {
   switch (kind) {
     case 'price-above':
     case 'price-below':
-      return formatPrice(threshold);
+      return LINE.format(threshold);
     case 'change-above':
       return `+${percent(threshold)}`;
     case 'change-below':

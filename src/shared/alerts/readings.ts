@@ -3,6 +3,12 @@
  * very cycle (a quote the latest read left out is an old one), not stale, a price above zero,
  * and not from the fallback source unless the user allowed it. Indices only from the portal's
  * home page read this cycle, and never one the portal marks as not updated today.
+ *
+ * And only while the regular session is open. Figures read while the market is closed are the
+ * last session's, stamped with the time they were read: a laptop woken at 08:00 reads
+ * yesterday's close, which would count as the first reading of a new day, fire on yesterday's
+ * move and leave today's open uncompared. Pre-open and post-close figures are not the session's
+ * trading either; the first reading of the session itself is compared with its open.
  */
 import type { Snapshot, SourceId } from '../model';
 import { readingKey } from './evaluate';
@@ -15,12 +21,14 @@ export interface ReadingsInput {
   rules: readonly AlertRule[];
   /** The presentation's verdict on the figures. */
   stale: boolean;
+  /** The regular session is open (the presentation's phase is `open`). */
+  sessionOpen: boolean;
   allowFallback: boolean;
 }
 
-export function trustedReadings({ snapshot, fetched, rules, stale, allowFallback }: ReadingsInput): Record<string, Reading> {
+export function trustedReadings({ snapshot, fetched, rules, stale, sessionOpen, allowFallback }: ReadingsInput): Record<string, Reading> {
   const out: Record<string, Reading> = {};
-  if (stale || rules.length === 0) return out;
+  if (stale || !sessionOpen || rules.length === 0) return out;
   const onFallback = snapshot.quoteSource === 'psx-terminal';
   if (onFallback && !allowFallback) return out;
   const quoteSource: SourceId = onFallback ? 'psx-terminal' : 'psx-quotes';

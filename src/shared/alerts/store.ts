@@ -90,13 +90,19 @@ function onRule(id: string, change: (rule: AlertRule) => AlertRule | AlertEditEr
   };
 }
 
-/** A changed condition is a new rule in all but its id: checked afresh against the figure on screen. */
+/**
+ * A changed condition is a new rule in all but its id: checked afresh against the figure on
+ * screen. A change of the re-arm mode or margin alone keeps the rule's state (a fired rule stays
+ * fired, a snooze stays).
+ */
 export function editRule(id: string, draft: Omit<RuleDraft, 'subject' | 'index'>, baseline: Reading | null) {
   return edit(
     onRule(id, (rule) => {
       const problem = draftProblem({ ...draft, subject: rule.subject, index: rule.index });
       if (problem) return { kind: 'invalid', message: problem };
-      return armedAt({ ...rule, kind: draft.kind, threshold: draft.threshold, rearm: draft.rearm, hysteresisPct: draft.hysteresisPct ?? rule.hysteresisPct, snoozedUntil: null }, baseline);
+      const changed = { ...rule, kind: draft.kind, threshold: draft.threshold, rearm: draft.rearm, hysteresisPct: draft.hysteresisPct ?? rule.hysteresisPct };
+      if (draft.kind === rule.kind && draft.threshold === rule.threshold) return changed;
+      return armedAt({ ...changed, snoozedUntil: null }, baseline);
     }),
   );
 }

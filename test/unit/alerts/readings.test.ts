@@ -98,6 +98,7 @@ function input(over: Partial<ReadingsInput> & { quoteSource?: 'psx-portal' | 'ps
     fetched: ['psx-home', 'psx-quotes'],
     rules: RULES,
     stale: false,
+    sessionOpen: true,
     allowFallback: false,
     ...rest,
   };
@@ -119,6 +120,8 @@ describe('trustedReadings', () => {
 
   it.each<[string, Partial<ReadingsInput> & { quoteSource?: 'psx-portal' | 'psx-terminal' }, string[]]>([
     ['stale figures: nothing', { stale: true }, []],
+    // The last session's figures read while the market is closed (a laptop woken at 08:00), or in pre-open or post-close.
+    ['the regular session not open: nothing', { sessionOpen: false }, []],
     ['stale figures on the fallback, allowed: nothing', { stale: true, quoteSource: 'psx-terminal', allowFallback: true, fetched: ['psx-terminal'] }, []],
     ['no rules: nothing', { rules: [] }, []],
     ['the fallback source, not allowed: nothing', { quoteSource: 'psx-terminal', fetched: ['psx-terminal', 'psx-home'] }, []],

@@ -5,6 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { IndexQuote, Quote } from '../../../src/shared/model';
+import { formatThreshold } from '../../../src/shared/alerts/describe';
 import {
   alertsFacts,
   conditionCleared,
@@ -394,5 +395,18 @@ describe('alertsFacts', () => {
   ])('at %s the highlight is %j', (now, highlight) => {
     vi.setSystemTime(now);
     expect(alertsFacts({ rules: [], fired: [fired('a', 'HUBC', T, true)] }, Date.now())).toEqual({ unseen: 0, highlight });
+  });
+});
+
+describe('formatThreshold', () => {
+  it.each<[AlertKind, number, string]>([
+    ['price-above', 113, '113.00'],
+    ['price-below', 99.995, '99.995'],
+    ['price-above', 1234.5678, '1,234.5678'],
+    ['change-above', 3, '+3.00 %'],
+    ['change-below', 2.5, '−2.50 %'],
+    ['volume-above', 1_000_000, '1,000,000 shares'],
+  ])('%s %s is written %s: a price line keeps the decimals it has, never rounded to another line', (kind, threshold, text) => {
+    expect(formatThreshold(kind, threshold)).toBe(text);
   });
 });

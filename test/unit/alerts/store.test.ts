@@ -194,6 +194,14 @@ describe('editRule', () => {
     expect(rule).toMatchObject({ id: 'r1', subject: 'HUBC', createdAt: pkt(12, 10), firedAt: null, firedValue: null, snoozedUntil: null, ...expected });
   });
 
+  it('a change of the re-arm mode or margin alone keeps the state: a fired, snoozed rule stays so', async () => {
+    const firedRule = stored({ status: 'fired', firedAt: pkt(11, 0), firedValue: 101, snoozedUntil: pkt(12, 0), checkedDay: TUE });
+    await put({ rules: [firedRule], fired: [] });
+    const result = await editRule('r1', { kind: 'price-above', threshold: 100, rearm: 'daily', hysteresisPct: 1 }, reading(90, T));
+    expect(result.ok).toBe(true);
+    expect((await alertsItem.get()).rules[0]).toEqual({ ...firedRule, rearm: 'daily', hysteresisPct: 1 });
+  });
+
   it('refuses an invalid threshold and leaves the rule as it was', async () => {
     expect(await editRule('r1', { kind: 'change-above', threshold: 101, rearm: 'manual' }, null)).toEqual({ ok: false, error: { kind: 'invalid', message: 'Enter at most 100.' } });
     expect((await alertsItem.get()).rules[0]).toEqual(stored());

@@ -25,10 +25,15 @@ const T0 = Date.UTC(2026, 9, 14, 6, 42);
 const MIN = 60_000;
 const watch = readFixture('psx/market-watch.html');
 
+const home = readFixture('psx/home.html');
+/** The home page with the board in another state ("Closed"); the fixture's is "Open". */
+const withBoard = (state: string): string =>
+  home.replace('<div class="markets__item__stat__label">State</div><div>Open</div>', `<div class="markets__item__stat__label">State</div><div>${state}</div>`);
+
 /** The portal with HUBC at `price` (202.71 in the fixture); everything else as the fixtures have it. */
-function portalWith(price: number) {
+function portalWith(price: number, board = 'Open') {
   return fakeFetch({
-    [HOME_URL]: [{ body: readFixture('psx/home.html') }],
+    [HOME_URL]: [{ body: withBoard(board) }],
     [MARKET_WATCH_URL]: [{ body: withPrice(watch, 'HUBC', price) }],
     [WORLD_FEED.url]: [{ body: readFixture('feeds/world.xml') }],
     [LATEST_NEWS_FEED.url]: [{ body: readFixture('feeds/latest-news.xml') }],
@@ -37,8 +42,8 @@ function portalWith(price: number) {
 }
 
 type Refresh = typeof refresh;
-const tick = (run: Refresh, at: number, price: number, reason: 'install' | 'alarm' = 'alarm') =>
-  run(reason, { fetchImpl: portalWith(price).fetch, now: () => at, random: () => 0.5 });
+const tick = (run: Refresh, at: number, price: number, reason: 'install' | 'alarm' | 'startup' = 'alarm', board = 'Open') =>
+  run(reason, { fetchImpl: portalWith(price, board).fetch, now: () => at, random: () => 0.5 });
 
 const allowNotifications = () => fakeBrowser.permissions.request({ permissions: ['notifications'] });
 const shownNotifications = async () => Object.keys((await fakeBrowser.notifications?.getAll()) ?? {});
@@ -112,6 +117,21 @@ describe('alerts in the refresh cycle', () => {
     expect((await alertsItem.get()).rules[0]?.status).toBe('fired');
   });
 
+  it('does not check the last session’s figures read while the market is closed, and compares the next session with its open', async () => {
+    await addRule({ subject: 'HUBC', index: false, kind: 'price-above', threshold: 205, rearm: 'manual' }, null, T0 - MIN);
+    await tick(refresh, T0, 202.71, 'install');
+    const wednesday = (await alertsItem.get()).rules[0]?.checkedDay;
+    // Thursday 08:00 PKT, after a browser restart: the closing figures (here above the line) are read once.
+    const thursdayMorning = Date.UTC(2026, 9, 15, 3, 0);
+    await tick(refresh, thursdayMorning, 206.1, 'startup', 'Closed');
+    expect((await marketItem.get()).quotes['HUBC']?.price).toBe(206.1);
+    expect((await alertsItem.get()).rules[0]).toMatchObject({ status: 'armed', checkedDay: wednesday });
+    // 09:40 PKT, the session open: the day opened at 202.05, below the line, and HUBC is now above it.
+    await tick(refresh, Date.UTC(2026, 9, 15, 4, 40), 206.1);
+    expect((await alertsItem.get()).rules[0]).toMatchObject({ status: 'fired', firedAt: Date.UTC(2026, 9, 15, 4, 40) });
+  });
+
+  // A guard, not a feature switch: nothing in the schedule may come to depend on the popup.
   it('keeps the trading cadence with an armed rule though the popup was never opened', async () => {
     await addRule({ subject: 'HUBC', index: false, kind: 'price-above', threshold: 205, rearm: 'manual' }, null, T0 - MIN);
     await tick(refresh, T0, 202.71, 'install');
