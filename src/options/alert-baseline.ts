@@ -1,23 +1,24 @@
 /**
- * The figure a new, edited or re-armed rule is checked against: the one the options page's
- * market view holds for the rule's subject, as the popup's form uses the price on its row. Null
- * when the view has none, and then the first trusted reading sets the rule's status. A draft
- * not yet saved has a subject too, so the same figure prefills the new-alert form.
+ * The figures the options page's alert forms start from, out of its market view.
+ *
+ * - `baselineFor`: what a new, edited or re-armed rule is checked against, the shared rule
+ *   (src/shared/alerts/baseline.ts) the popup's form uses too: the figure on screen only if the
+ *   cycle would trust it (fresh, not held, not the fallback's unless allowed), else null.
+ * - `shownReading`: the figure on screen, trusted or not, for what the threshold box starts with
+ *   only; it never sets a rule's status.
  */
-import { readingOfIndex, readingOfQuote } from '../shared/alerts/store';
-import type { AlertRule, Reading } from '../shared/alerts/rules';
+import type { AlertSubject } from '../shared/alerts/baseline';
+import { readingOfIndex, readingOfQuote, type Reading } from '../shared/alerts/rules';
 import type { MarketState } from '../shared/market-store';
 
-/** What a rule is about: a symbol, or an index code. */
-export type AlertSubject = Pick<AlertRule, 'subject' | 'index'>;
+export { trustedBaseline as baselineFor, type AlertSubject } from '../shared/alerts/baseline';
 
-export function baselineFor(rule: AlertSubject, market: MarketState | undefined): Reading | null {
+export function shownReading(subject: AlertSubject, market: MarketState | undefined): Reading | null {
   if (!market) return null;
-  if (rule.index) {
-    const index = market.indices[rule.subject];
-    // Indices carry no time of their own: the home page's last good read is theirs.
+  if (subject.index) {
+    const index = market.indices[subject.subject];
     return index ? readingOfIndex(index, market.sources['psx-home']?.lastOk ?? 0) : null;
   }
-  const quote = market.quotes[rule.subject];
+  const quote = market.quotes[subject.subject];
   return quote ? readingOfQuote(quote) : null;
 }

@@ -5,6 +5,7 @@
  * Every edit goes through updateSettings, at once.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { trustedBaseline } from '../shared/alerts/baseline';
 import { alertsItem } from '../shared/alerts/store';
 import { marketItem, storiesItem, type MarketState } from '../shared/market-store';
 import { switchBarOff, switchBarOn } from '../shared/bar-access';
@@ -149,6 +150,7 @@ export function App() {
         onMove={(symbol, to) => update((s) => moveSymbol(s, symbol, to))}
         onRestore={() => update(restoreBusinessRecorderList)}
         alerts={alerts}
+        baselineOf={(symbol) => trustedBaseline({ subject: symbol, index: false }, market, current.alertsOnFallback)}
         now={now}
         zone={zone}
       />

@@ -1,6 +1,6 @@
 /**
- * The inline form that edits one rule's condition, threshold and re-arm mode, and the fields
- * it shares with the form that adds a rule (NewAlertForm).
+ * The inline form that edits one rule's condition, threshold, re-arm mode and margin, and the
+ * fields it shares with the form that adds a rule (NewAlertForm).
  */
 import type { Ref } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
@@ -8,6 +8,7 @@ import { KIND_LABELS, REARM_LABELS, describeCondition } from '../../shared/alert
 import { ALERT_KINDS, REARM_MODES, type AlertKind, type AlertRule, type Reading, type RearmMode } from '../../shared/alerts/rules';
 import { draftProblem, editRule, type AlertEditError, type RuleDraft } from '../../shared/alerts/store';
 import type { Result } from '../../shared/result';
+import { marginProblem, parseDecimal } from '../../ui/parse-number';
 
 interface AlertFormProps {
   rule: AlertRule;
@@ -31,17 +32,31 @@ export const UNITS: Record<AlertKind, string> = {
 /** The conditions a subject can have: an index has no volume. */
 export const kindsFor = (index: boolean): AlertKind[] => ALERT_KINDS.filter((k) => !(index && k === 'volume-above'));
 
-/** The number typed; NaN for nothing, which draftProblem refuses. */
-export const thresholdOf = (text: string): number => (text.trim() === '' ? Number.NaN : Number(text.trim()));
+/** The number typed: a plain decimal, thousands separators allowed (the popup's parser); NaN otherwise, which draftProblem refuses. */
+export const thresholdOf = parseDecimal;
+
+/** What a submit checks: why the threshold and why the margin are refused, each null when fine. */
+export interface Refusal {
+  threshold: string | null;
+  margin: string | null;
+}
 
 /**
- * Checks a draft before anything is written: returns why it is refused (and puts the focus on
- * the threshold, the field to fix), or null when it may be saved.
+ * The margin to store with a draft: the one typed when the re-arm mode has a margin, else
+ * undefined (an edit keeps the rule's own, a new rule takes the default).
  */
-export function refusal(draft: RuleDraft, thresholdInput: HTMLInputElement | null): string | null {
-  const problem = draftProblem(draft);
-  if (problem) thresholdInput?.focus();
-  return problem;
+export const marginOf = (rearm: RearmMode, text: string): number | undefined => (rearm === 'hysteresis' ? parseDecimal(text) : undefined);
+
+/**
+ * Checks a draft before anything is written: returns why it is refused, field by field (and
+ * puts the focus on the first field to fix), or null when it may be saved.
+ */
+export function refusal(draft: RuleDraft, thresholdInput: HTMLInputElement | null, marginInput?: HTMLInputElement | null): Refusal | null {
+  const threshold = draftProblem(draft);
+  const margin = draft.hysteresisPct !== undefined ? marginProblem(draft.hysteresisPct) : null;
+  if (threshold) thresholdInput?.focus();
+  else if (margin) marginInput?.focus();
+  return threshold || margin ? { threshold, margin } : null;
 }
 
 interface RuleFieldsProps {
@@ -54,15 +69,25 @@ interface RuleFieldsProps {
   onThreshold: (text: string) => void;
   rearm: RearmMode;
   onRearm: (mode: RearmMode) => void;
+  /** The hysteresis margin typed, in percent; its box is shown only for that re-arm mode. */
+  margin: string;
+  onMargin: (text: string) => void;
   /** Why the threshold is refused, shown under the fields and tied to the threshold box. */
   problem: string | null;
   problemId: string;
+  /** Why the margin is refused, likewise tied to the margin box. */
+  marginProblem: string | null;
   kindRef?: Ref<HTMLSelectElement>;
   thresholdRef?: Ref<HTMLInputElement>;
+  marginRef?: Ref<HTMLInputElement>;
 }
 
-/** Condition, threshold and re-arm mode, each labelled, and the threshold's problem in an alert. */
-export function RuleFields({ subject, kinds, kind, onKind, threshold, onThreshold, rearm, onRearm, problem, problemId, kindRef, thresholdRef }: RuleFieldsProps) {
+/** Condition, threshold, re-arm mode and (for hysteresis) margin, each labelled, and each box's problem in an alert. */
+export function RuleFields(props: RuleFieldsProps) {
+  const { subject, kinds, kind, onKind, threshold, onThreshold, rearm, onRearm, margin, onMargin, problem, problemId, kindRef, thresholdRef, marginRef } = props;
+  const marginId = `${problemId}-margin`;
+  const hysteresis = rearm === 'hysteresis';
+  const marginRefused = hysteresis ? props.marginProblem : null;
   const forSubject = subject === null ? '' : ` for ${subject}`;
   return (
     <>
@@ -88,10 +113,9 @@ export function RuleFields({ subject, kinds, kind, onKind, threshold, onThreshol
         Threshold{' '}
         <input
           ref={thresholdRef}
-          type="number"
-          inputMode="decimal"
-          step="any"
-          min="0"
+          type="text"
+          inputMode={kind === 'volume-above' ? 'numeric' : 'decimal'}
+          autocomplete="off"
           value={threshold}
           aria-label={`Threshold${forSubject} (${UNITS[kind]})`}
           aria-invalid={problem !== null}
@@ -117,9 +141,31 @@ export function RuleFields({ subject, kinds, kind, onKind, threshold, onThreshol
           ))}
         </select>
       </label>
+      {hysteresis && (
+        <label>
+          Margin{' '}
+          <input
+            ref={marginRef}
+            type="text"
+            inputMode="decimal"
+            autocomplete="off"
+            value={margin}
+            aria-label={`Margin${forSubject} (%)`}
+            aria-invalid={marginRefused !== null}
+            aria-describedby={marginRefused !== null ? marginId : undefined}
+            onInput={(e) => onMargin((e.currentTarget as HTMLInputElement).value)}
+          />{' '}
+          <span class="alert-form__unit">%</span>
+        </label>
+      )}
       {problem !== null && (
         <p class="alert-form__problem" id={problemId} role="alert">
           {problem}
+        </p>
+      )}
+      {marginRefused !== null && (
+        <p class="alert-form__problem" id={marginId} role="alert">
+          {marginRefused}
         </p>
       )}
     </>
@@ -130,10 +176,12 @@ export function AlertForm({ rule, baseline, onSaved, onCancel, onFailed }: Alert
   const [kind, setKind] = useState<AlertKind>(rule.kind);
   const [threshold, setThreshold] = useState(String(rule.threshold));
   const [rearm, setRearm] = useState<RearmMode>(rule.rearm);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [margin, setMargin] = useState(String(rule.hysteresisPct));
+  const [problem, setProblem] = useState<Refusal | null>(null);
   const [saving, setSaving] = useState(false);
   const first = useRef<HTMLSelectElement>(null);
   const thresholdInput = useRef<HTMLInputElement>(null);
+  const marginInput = useRef<HTMLInputElement>(null);
   useEffect(() => first.current?.focus(), []);
 
   const name = `${rule.subject} ${describeCondition(rule)}`;
@@ -147,8 +195,9 @@ export function AlertForm({ rule, baseline, onSaved, onCancel, onFailed }: Alert
   const onSubmit = (e: Event): void => {
     e.preventDefault();
     if (saving) return;
-    const draft = { kind, threshold: thresholdOf(threshold), rearm };
-    const invalid = refusal({ ...draft, subject: rule.subject, index: rule.index }, thresholdInput.current);
+    const hysteresisPct = marginOf(rearm, margin);
+    const draft = { kind, threshold: thresholdOf(threshold), rearm, ...(hysteresisPct !== undefined ? { hysteresisPct } : {}) };
+    const invalid = refusal({ ...draft, subject: rule.subject, index: rule.index }, thresholdInput.current, marginInput.current);
     setProblem(invalid);
     if (invalid) return;
     setSaving(true);
@@ -170,10 +219,14 @@ export function AlertForm({ rule, baseline, onSaved, onCancel, onFailed }: Alert
         onThreshold={setThreshold}
         rearm={rearm}
         onRearm={setRearm}
-        problem={problem}
+        margin={margin}
+        onMargin={setMargin}
+        problem={problem?.threshold ?? null}
         problemId={`alert-form-${rule.id}-problem`}
+        marginProblem={problem?.margin ?? null}
         kindRef={first}
         thresholdRef={thresholdInput}
+        marginRef={marginInput}
       />
       <div class="alert-form__actions">
         <button type="submit" aria-disabled={saving} aria-label={`Save alert ${name}`}>

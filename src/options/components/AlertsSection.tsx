@@ -5,12 +5,12 @@
  * symbol) or from the popup's bell (watchlist symbols).
  */
 import { useRef, useState } from 'preact/hooks';
-import type { AlertsState } from '../../shared/alerts/rules';
+import type { AlertsState, Reading } from '../../shared/alerts/rules';
 import { MAX_RULES } from '../../shared/alerts/rules';
 import { markSeen } from '../../shared/alerts/store';
 import type { MarketState } from '../../shared/market-store';
 import type { Settings } from '../../shared/settings';
-import { baselineFor } from '../alert-baseline';
+import { baselineFor, shownReading, type AlertSubject } from '../alert-baseline';
 import { AlertRow, type AlertOutcome } from './AlertRow';
 import { FiredHistory } from './FiredHistory';
 import { NewAlertForm } from './NewAlertForm';
@@ -34,11 +34,16 @@ export function AlertsSection({ alerts, market, settings, now, onChange, clock =
   // Read at the moment of the click, so a market view written since the last render counts.
   const marketNow = useRef(market);
   marketNow.current = market;
+  const fallbackNow = useRef(settings.alertsOnFallback);
+  fallbackNow.current = settings.alertsOnFallback;
+  /** A figure the cycle would trust for this subject, or null (see src/shared/alerts/baseline.ts). */
+  const trusted = (subject: AlertSubject): Reading | null => baselineFor(subject, marketNow.current, fallbackNow.current);
 
-  const markAllSeen = (): void => {
+  /** Marks seen the alerts the history shows: one that fired since it was drawn stays unseen. */
+  const markAllSeen = (ids: readonly string[]): void => {
     const report = (message: string): void => setOutcome({ ok: false, message: `Could not mark the fired alerts seen: ${message}` });
-    void markSeen('all').then(
-      (result) => (result.ok ? setOutcome({ ok: true, message: 'All fired alerts marked seen.' }) : report(result.error.message)),
+    void markSeen(ids).then(
+      (result) => (result.ok ? setOutcome({ ok: true, message: 'Fired alerts marked seen.' }) : report(result.error.message)),
       (cause: unknown) => report(String(cause)),
     );
   };
@@ -97,7 +102,7 @@ export function AlertsSection({ alerts, market, settings, now, onChange, clock =
                 rule={rule}
                 now={now}
                 zone={settings.timeZone}
-                baseline={() => baselineFor(rule, marketNow.current)}
+                baseline={() => trusted(rule)}
                 clock={clock}
                 onOutcome={setOutcome}
                 onDeleted={() => heading.current?.focus()}
@@ -111,7 +116,8 @@ export function AlertsSection({ alerts, market, settings, now, onChange, clock =
           indices={settings.indices}
           watchlist={settings.watchlist}
           totalRules={alerts.rules.length}
-          baseline={(subject) => baselineFor(subject, marketNow.current)}
+          baseline={trusted}
+          shown={(subject) => shownReading(subject, marketNow.current)}
           clock={clock}
         />
       )}

@@ -7,7 +7,8 @@ import type { TimeZoneChoice } from '../../shared/settings';
 interface FiredHistoryProps {
   fired: readonly FiredAlert[];
   zone: TimeZoneChoice;
-  onMarkAllSeen: () => void;
+  /** Marks these alerts seen: the unseen ones on screen, never one drawn after this render. */
+  onMarkAllSeen: (ids: readonly string[]) => void;
 }
 
 const zoneSuffix = (zone: TimeZoneChoice): string => (zone === 'Asia/Karachi' ? ' PKT' : '');
@@ -15,7 +16,8 @@ const zoneSuffix = (zone: TimeZoneChoice): string => (zone === 'Asia/Karachi' ? 
 export function FiredHistory({ fired, zone, onMarkAllSeen }: FiredHistoryProps) {
   // Stored newest first; sorted again so an imported or hand-edited log still reads that way.
   const shown = [...fired].sort((a, b) => b.at - a.at).slice(0, MAX_FIRED_LOG);
-  const unseen = shown.filter((f) => !f.seen).length;
+  const unseenIds = shown.filter((f) => !f.seen).map((f) => f.id);
+  const unseen = unseenIds.length;
   return (
     <div class="alerts__history">
       <h3 id="alerts-fired-heading">Fired alerts</h3>
@@ -26,7 +28,7 @@ export function FiredHistory({ fired, zone, onMarkAllSeen }: FiredHistoryProps) 
           <p class="alerts__history-summary">
             {unseen === 0 ? 'All seen.' : `${unseen} not seen yet.`}{' '}
             {/* Always there, so the focus stays on it once everything is seen. */}
-            <button type="button" onClick={onMarkAllSeen}>
+            <button type="button" onClick={() => onMarkAllSeen(unseenIds)}>
               Mark all seen
             </button>
           </p>

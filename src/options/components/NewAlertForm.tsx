@@ -1,16 +1,18 @@
 /**
  * "Add an alert": a rule on any of the user's indices or watchlist symbols, set from the
  * options page (the popup's bell sets rules on watchlist symbols only). The threshold starts
- * at the figure the market view holds for the subject, and the new rule is checked against
- * that same figure, so a rule already true says it waits.
+ * at the figure the market view holds for the subject; the new rule is checked against that
+ * figure only if the cycle would trust it (fresh, not held, not the fallback's unless
+ * allowed), so a rule already true says it waits, and one set over a stale figure is left for
+ * the first trusted reading to settle.
  */
 import { useRef, useState } from 'preact/hooks';
 import { describeCondition } from '../../shared/alerts/describe';
 import { requestNotifications } from '../../shared/alerts/notification-permission';
-import { metricOf, type AlertKind, type Reading, type RearmMode } from '../../shared/alerts/rules';
+import { DEFAULT_HYSTERESIS_PCT, metricOf, type AlertKind, type Reading, type RearmMode } from '../../shared/alerts/rules';
 import { addRule, type RuleDraft } from '../../shared/alerts/store';
 import type { AlertSubject } from '../alert-baseline';
-import { RuleFields, UNITS, kindsFor, refusal, thresholdOf } from './AlertForm';
+import { RuleFields, UNITS, kindsFor, marginOf, refusal, thresholdOf, type Refusal } from './AlertForm';
 
 interface NewAlertFormProps {
   /** The index codes the user follows (settings.indices). */
@@ -19,8 +21,10 @@ interface NewAlertFormProps {
   watchlist: readonly string[];
   /** Rules of all subjects: the first one asks for the notifications permission. */
   totalRules: number;
-  /** The figure on screen for a subject, or null: the threshold's first value and the new rule's baseline. */
+  /** A figure the cycle would trust for a subject, or null: the new rule's baseline, read when it is added. */
   baseline: (subject: AlertSubject) => Reading | null;
+  /** The figure on screen for a subject, trusted or not: only the threshold's first value. */
+  shown: (subject: AlertSubject) => Reading | null;
   /** The time the rule is created at. */
   clock: () => number;
 }
@@ -42,19 +46,23 @@ const nameOf = (s: AlertSubject): string => (s.index ? `${s.subject} (index)` : 
 const WAITING = 'Already true now: it will fire only after it has been on the other side once.';
 const REFUSED = 'Notifications were not allowed: fired alerts show in the popup, the bar and the badge.';
 
-export function NewAlertForm({ indices, watchlist, totalRules, baseline, clock }: NewAlertFormProps) {
+export function NewAlertForm({ indices, watchlist, totalRules, baseline, shown, clock }: NewAlertFormProps) {
   const subjects: AlertSubject[] = [...indices.map((subject) => ({ subject, index: true })), ...watchlist.map((subject) => ({ subject, index: false }))];
   const [chosen, setChosen] = useState<string | null>(null);
   const [kindChosen, setKind] = useState<AlertKind>('price-above');
   /** What the user typed; null while the box shows the current figure. */
   const [typed, setTyped] = useState<string | null>(null);
   const [rearm, setRearm] = useState<RearmMode>('hysteresis');
-  const [invalid, setInvalid] = useState<string | null>(null);
+  const [margin, setMargin] = useState(String(DEFAULT_HYSTERESIS_PCT));
+  const [invalid, setInvalid] = useState<Refusal | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [note, setNote] = useState('');
+  /** The user's refusal (said with the added rule), or why the browser could not ask (an alert). */
   const [permissionNote, setPermissionNote] = useState('');
+  const [permissionError, setPermissionError] = useState<string | null>(null);
   const saving = useRef(false);
   const thresholdInput = useRef<HTMLInputElement>(null);
+  const marginInput = useRef<HTMLInputElement>(null);
 
   // A subject taken off the watchlist or the indices meanwhile: the first one stands in.
   const subject = subjects.find((s) => keyOf(s) === chosen) ?? subjects[0];
@@ -73,21 +81,28 @@ export function NewAlertForm({ indices, watchlist, totalRules, baseline, clock }
   }
   const kinds = kindsFor(subject.index);
   const kind = kinds.includes(kindChosen) ? kindChosen : 'price-above';
-  const threshold = typed ?? currentFigure(kind, baseline(subject));
+  const threshold = typed ?? currentFigure(kind, shown(subject));
 
   const onSubmit = (event: Event): void => {
     event.preventDefault();
     if (saving.current) return;
-    const draft: RuleDraft = { subject: subject.subject, index: subject.index, kind, threshold: thresholdOf(threshold), rearm };
-    const why = refusal(draft, thresholdInput.current);
+    const hysteresisPct = marginOf(rearm, margin);
+    const draft: RuleDraft = { subject: subject.subject, index: subject.index, kind, threshold: thresholdOf(threshold), rearm, ...(hysteresisPct !== undefined ? { hysteresisPct } : {}) };
+    const why = refusal(draft, thresholdInput.current, marginInput.current);
     setInvalid(why);
     setFailure(null);
     setNote('');
     setPermissionNote('');
+    setPermissionError(null);
     if (why) return;
     // Still inside the user's gesture, nothing awaited yet: Firefox asks only then.
     const asking = totalRules === 0 ? requestNotifications() : null;
-    void asking?.then((granted) => setPermissionNote(granted ? '' : REFUSED));
+    void asking?.then((answer) => {
+      if (answer.granted) return;
+      // The browser could not ask (not the user's "no"): said as such, in an alert.
+      if (answer.error !== undefined) setPermissionError(answer.error);
+      else setPermissionNote(REFUSED);
+    });
     saving.current = true;
     const name = nameOf(subject);
     void addRule(draft, baseline(subject), clock())
@@ -151,9 +166,13 @@ export function NewAlertForm({ indices, watchlist, totalRules, baseline, clock }
         onThreshold={setTyped}
         rearm={rearm}
         onRearm={setRearm}
-        problem={invalid}
+        margin={margin}
+        onMargin={setMargin}
+        problem={invalid?.threshold ?? null}
         problemId="new-alert-problem"
+        marginProblem={invalid?.margin ?? null}
         thresholdRef={thresholdInput}
+        marginRef={marginInput}
       />
       <div class="alert-form__actions">
         <button type="submit">Add alert</button>
@@ -161,6 +180,11 @@ export function NewAlertForm({ indices, watchlist, totalRules, baseline, clock }
       {failure !== null && (
         <p class="alert-form__problem" role="alert">
           {failure}
+        </p>
+      )}
+      {permissionError !== null && (
+        <p class="alert-form__problem" role="alert">
+          {permissionError}
         </p>
       )}
       <p class="new-alert__note" role="status">

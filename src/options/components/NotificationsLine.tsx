@@ -6,7 +6,9 @@ import { hasNotifications, requestNotifications } from '../../shared/alerts/noti
 export function NotificationsLine() {
   // null until the browser has answered.
   const [allowed, setAllowed] = useState<boolean | null>(null);
+  /** What the last ask answered: the user's refusal, or why the browser could not ask at all. */
   const [refused, setRefused] = useState(false);
+  const [askError, setAskError] = useState<string | null>(null);
   useEffect(() => {
     let alive = true;
     const check = (): void => void hasNotifications().then((has) => alive && setAllowed(has));
@@ -24,9 +26,12 @@ export function NotificationsLine() {
   const allow = (): void => {
     // First thing in the click: Firefox grants a permission only within the user's gesture.
     const asked = requestNotifications();
-    void asked.then((granted) => {
-      setAllowed(granted);
-      setRefused(!granted);
+    void asked.then((answer) => {
+      setAllowed(answer.granted);
+      // Not a "no" when the browser could not ask (Firefox outside a user gesture): said as that.
+      const error = answer.granted ? null : (answer.error ?? null);
+      setRefused(!answer.granted && error === null);
+      setAskError(error);
     });
   };
 
@@ -44,6 +49,11 @@ export function NotificationsLine() {
         {refused ? 'Notifications were not allowed. ' : 'Notifications are off. '}
         Alerts show in the popup, the bar and the badge only.
       </p>
+      {askError !== null && (
+        <p class="alerts__notifications-error" role="alert">
+          {askError}
+        </p>
+      )}
       <button type="button" onClick={allow}>
         Allow notifications
       </button>

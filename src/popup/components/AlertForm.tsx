@@ -5,18 +5,24 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { describeCondition, describeStatus, KIND_LABELS, REARM_LABELS } from '../../shared/alerts/describe';
 import { requestNotifications } from '../../shared/alerts/notification-permission';
-import { ALERT_KINDS, REARM_MODES, type AlertKind, type AlertRule, type RearmMode } from '../../shared/alerts/rules';
-import { addRule, draftProblem, readingOfQuote, rearmRule, removeRule, type RuleDraft } from '../../shared/alerts/store';
+import { ALERT_KINDS, DEFAULT_HYSTERESIS_PCT, REARM_MODES, type AlertKind, type AlertRule, type Reading, type RearmMode } from '../../shared/alerts/rules';
+import { addRule, draftProblem, rearmRule, removeRule, type RuleDraft } from '../../shared/alerts/store';
 import type { Quote } from '../../shared/model';
 import type { TimeZoneChoice } from '../../shared/settings';
+import { marginProblem, parseDecimal } from '../../ui/parse-number';
 
 interface AlertFormProps {
   id: string;
   subject: string;
   /** An index code rather than a symbol: no volume rules. */
   index: boolean;
-  /** The quote on screen, the baseline a new rule is checked against. */
+  /** The quote on screen: what the threshold box starts with. */
   quote: Quote | undefined;
+  /**
+   * The figure a new or re-armed rule is checked against, read at the moment it is saved: the
+   * quote on screen only if the cycle would trust it (trustedBaseline), else null.
+   */
+  baseline: () => Reading | null;
   /** This subject's rules. */
   rules: readonly AlertRule[];
   /** Rules of all subjects: the first one asks for the notifications permission. */
@@ -50,23 +56,29 @@ export function defaultThreshold(kind: AlertKind, quote: Quote | undefined): str
   }
 }
 
-/** The number typed, thousands separators allowed; NaN for nothing or not a number. */
-export const parseThreshold = (text: string): number => (text.trim() === '' ? Number.NaN : Number(text.trim().replace(/,/g, '')));
+/** The number typed: a plain decimal, thousands separators allowed; NaN for anything else (the shared parser). */
+export const parseThreshold = parseDecimal;
+
+export const REFUSED_SENTENCE = 'Notifications were not allowed: fired alerts show here in the popup and in the bar.';
 
 export const WAITING_SENTENCE = 'Already true now: it will fire only after the price has been on the other side once.';
 const waitingSentence = (kind: AlertKind): string =>
   kind === 'volume-above' ? 'Already true now: it will fire only after the volume has been below it once, from the next session.' : WAITING_SENTENCE;
 
-export function AlertForm({ id, subject, index, quote, rules, totalRules, now, zone, onClose }: AlertFormProps) {
+export function AlertForm({ id, subject, index, quote, baseline, rules, totalRules, now, zone, onClose }: AlertFormProps) {
   const kinds = ALERT_KINDS.filter((k) => !(index && k === 'volume-above'));
   const [kind, setKind] = useState<AlertKind>('price-above');
   const [threshold, setThreshold] = useState(() => defaultThreshold('price-above', quote));
   const [rearm, setRearm] = useState<RearmMode>('hysteresis');
-  /** Why the draft is not accepted (tied to the threshold box), and what an edit answered. */
+  const [margin, setMargin] = useState(String(DEFAULT_HYSTERESIS_PCT));
+  /** Why the draft is not accepted (tied to the threshold box, or the margin box), and what an edit answered. */
   const [invalid, setInvalid] = useState<string | null>(null);
+  const [marginInvalid, setMarginInvalid] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
+  /** The user's refusal (said with the saved rule), or why the browser could not ask (an alert). */
   const [permissionNote, setPermissionNote] = useState<string | null>(null);
+  const [permissionError, setPermissionError] = useState<string | null>(null);
   const saving = useRef(false);
   const thresholdRef = useRef<HTMLInputElement>(null);
 
@@ -90,10 +102,14 @@ export function AlertForm({ id, subject, index, quote, rules, totalRules, now, z
   const onSubmit = (event: Event): void => {
     event.preventDefault();
     if (saving.current) return;
-    const draft: RuleDraft = { subject, index, kind, threshold: parseThreshold(threshold), rearm };
+    const hysteresis = rearm === 'hysteresis';
+    const hysteresisPct = hysteresis ? parseDecimal(margin) : undefined;
+    const draft: RuleDraft = { subject, index, kind, threshold: parseThreshold(threshold), rearm, ...(hysteresisPct !== undefined ? { hysteresisPct } : {}) };
     const why = draftProblem(draft);
+    const marginWhy = hysteresisPct !== undefined ? marginProblem(hysteresisPct) : null;
     setInvalid(why);
-    if (why) {
+    setMarginInvalid(marginWhy);
+    if (why || marginWhy) {
       setNote(null);
       return;
     }
@@ -103,10 +119,14 @@ export function AlertForm({ id, subject, index, quote, rules, totalRules, now, z
     setProblem(null);
     setNote(null);
     setPermissionNote(null);
-    void asking?.then((granted) => {
-      if (!granted) setPermissionNote('Notifications were not allowed: fired alerts show here in the popup and in the bar.');
+    setPermissionError(null);
+    void asking?.then((answer) => {
+      if (answer.granted) return;
+      // The browser could not ask (not the user's "no"): said as such, in an alert.
+      if (answer.error !== undefined) setPermissionError(answer.error);
+      else setPermissionNote(REFUSED_SENTENCE);
     });
-    void addRule(draft, quote ? readingOfQuote(quote) : null, Date.now())
+    void addRule(draft, baseline(), Date.now())
       .then(
         (result) => {
           if (!result.ok) return setProblem(result.error.message);
@@ -148,8 +168,9 @@ export function AlertForm({ id, subject, index, quote, rules, totalRules, now, z
                 <span class="alert-rule__condition">{condition}</span>
                 <span class="alert-rule__status">{describeStatus(rule, now, zone)}</span>
                 <span class="alert-rule__actions">
-                  {(fired || (rule.snoozedUntil !== null && rule.snoozedUntil > now)) && (
-                    <button type="button" onClick={() => settle(rearmRule(rule.id, quote ? readingOfQuote(quote) : null))} aria-label={`Re-arm ${subject} alert: ${condition}`}>
+                  {/* Only a fired rule has anything to re-arm (as on the options page); a snoozed one is un-snoozed there. */}
+                  {fired && (
+                    <button type="button" onClick={() => settle(rearmRule(rule.id, baseline()))} aria-label={`Re-arm ${subject} alert: ${condition}`}>
                       Re-arm
                     </button>
                   )}
@@ -191,7 +212,13 @@ export function AlertForm({ id, subject, index, quote, rules, totalRules, now, z
         </label>
         <label>
           <span>Re-arm</span>
-          <select value={rearm} onChange={(e) => setRearm((e.currentTarget as HTMLSelectElement).value as RearmMode)}>
+          <select
+            value={rearm}
+            onChange={(e) => {
+              setRearm((e.currentTarget as HTMLSelectElement).value as RearmMode);
+              setMarginInvalid(null);
+            }}
+          >
             {REARM_MODES.map((m) => (
               <option key={m} value={m}>
                 {REARM_LABELS[m]}
@@ -199,10 +226,34 @@ export function AlertForm({ id, subject, index, quote, rules, totalRules, now, z
             ))}
           </select>
         </label>
+        {rearm === 'hysteresis' && (
+          <label>
+            <span>Margin (%)</span>
+            <input
+              type="text"
+              inputMode="decimal"
+              autocomplete="off"
+              value={margin}
+              aria-invalid={marginInvalid !== null ? 'true' : undefined}
+              aria-describedby={marginInvalid !== null ? `${id}-margin-invalid` : undefined}
+              onInput={(e) => setMargin((e.currentTarget as HTMLInputElement).value)}
+            />
+          </label>
+        )}
       </div>
       {invalid !== null && (
         <p class="alert-form__problem" id={`${id}-invalid`} role="alert">
           {invalid}
+        </p>
+      )}
+      {marginInvalid !== null && rearm === 'hysteresis' && (
+        <p class="alert-form__problem" id={`${id}-margin-invalid`} role="alert">
+          {marginInvalid}
+        </p>
+      )}
+      {permissionError !== null && (
+        <p class="alert-form__problem" role="alert">
+          {permissionError}
         </p>
       )}
       {problem !== null && (

@@ -1,7 +1,11 @@
-/** Fired alerts not seen yet, at the top of the popup until dismissed. */
+/**
+ * Fired alerts not seen yet, at the top of the popup until dismissed. Each names its subject as
+ * a link to its PSX page, the page a notification click opens: on Firefox a click may not wake
+ * a suspended event page, and without the notifications permission there is no notification.
+ */
 import { useState } from 'preact/hooks';
 import { describeCondition, formatFiredValue } from '../../shared/alerts/describe';
-import type { AlertsState } from '../../shared/alerts/rules';
+import type { AlertsState, FiredAlert } from '../../shared/alerts/rules';
 import { markSeen } from '../../shared/alerts/store';
 import { formatWhen } from '../../shared/format';
 import type { TimeZoneChoice } from '../../shared/settings';
@@ -12,13 +16,21 @@ interface FiredListProps {
   zone: TimeZoneChoice;
 }
 
+const PSX_PAGE = 'https://dps.psx.com.pk/';
+
+/** The subject's PSX page: the company's, or the indices' for an index (as the notification's click). */
+export function psxPageOf(alert: Pick<FiredAlert, 'subject' | 'index'>): string {
+  return alert.index ? `${PSX_PAGE}indices` : `${PSX_PAGE}company/${encodeURIComponent(alert.subject)}`;
+}
+
 export function FiredList({ alerts, now, zone }: FiredListProps) {
   const [problem, setProblem] = useState<string | null>(null);
   const unseen = alerts?.fired.filter((f) => !f.seen) ?? [];
   if (unseen.length === 0 && problem === null) return null;
   const dismiss = (): void => {
     setProblem(null);
-    void markSeen('all').then(
+    // Only the alerts on screen: one that fired since this render was never shown, so it stays unseen.
+    void markSeen(unseen.map((f) => f.id)).then(
       (result) => {
         if (!result.ok) setProblem(result.error.message);
       },
@@ -42,7 +54,16 @@ export function FiredList({ alerts, now, zone }: FiredListProps) {
       <ul class="fired__list">
         {unseen.map((f) => (
           <li key={f.id} class="fired__item">
-            <strong>{f.subject}</strong> {describeCondition(f)} — <span class="num">{formatFiredValue(f)}</span> at {formatWhen(f.at, now, zone)}
+            <a
+              class="fired__subject"
+              href={psxPageOf(f)}
+              target="_blank"
+              rel="noopener noreferrer"
+              aria-label={`${f.subject}: ${f.index ? 'PSX indices page' : 'PSX company page'} (opens in a new tab)`}
+            >
+              {f.subject}
+            </a>{' '}
+            {describeCondition(f)} — <span class="num">{formatFiredValue(f)}</span> at {formatWhen(f.at, now, zone)}
             {suffix}
           </li>
         ))}

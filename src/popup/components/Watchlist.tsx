@@ -1,6 +1,6 @@
 import { Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { AlertRule, AlertsState } from '../../shared/alerts/rules';
+import type { AlertRule, AlertsState, Reading } from '../../shared/alerts/rules';
 import type { Quote } from '../../shared/model';
 import type { SeriesMap } from '../../shared/series';
 import { MAX_WATCHLIST, type TimeZoneChoice, type WatchlistSort } from '../../shared/settings';
@@ -32,6 +32,11 @@ interface WatchlistProps {
   onRestore: () => void;
   /** The alerts as stored (undefined before the first read), and what their states are told with. */
   alerts?: AlertsState | undefined;
+  /**
+   * The figure a symbol's new or re-armed rule is checked against, read when it is saved: one
+   * the cycle would trust, or null (then the first trusted reading sets the rule's status).
+   */
+  baselineOf?: (symbol: string) => Reading | null;
   now?: number;
   zone?: TimeZoneChoice;
 }
@@ -126,6 +131,7 @@ export function Watchlist(props: WatchlistProps) {
                       subject={symbol}
                       index={false}
                       quote={quotes[symbol]}
+                      baseline={() => props.baselineOf?.(symbol) ?? null}
                       rules={rules}
                       totalRules={props.alerts?.rules.length ?? 0}
                       now={props.now ?? Date.now()}

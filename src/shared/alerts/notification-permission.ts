@@ -6,16 +6,22 @@ import { browser } from '../browser';
 
 const NOTIFICATIONS = { permissions: ['notifications' as const] };
 
+/** The user's answer, or why the browser could not ask (said to the user, not read as a "no"). */
+export type NotificationsAnswer = { granted: true } | { granted: false; error?: string };
+
 /**
- * Asks the user. Call it first thing in the click or submit handler, before any `await`:
- * Firefox honours a permission request only within the user's gesture. A refusal, or a
- * browser that cannot ask, answers false.
+ * Asks the user. Call it in the click or submit handler before any `await`: Firefox honours a
+ * permission request only within the user's gesture, and rejects one made after it.
  */
-export function requestNotifications(): Promise<boolean> {
-  return browser.permissions.request(NOTIFICATIONS).catch((cause: unknown) => {
-    console.warn('the notifications permission could not be requested:', cause);
-    return false;
-  });
+export function requestNotifications(): Promise<NotificationsAnswer> {
+  return browser.permissions.request(NOTIFICATIONS).then(
+    (granted): NotificationsAnswer => (granted ? { granted: true } : { granted: false }),
+    (cause: unknown): NotificationsAnswer => {
+      const error = cause instanceof Error ? cause.message : String(cause);
+      console.warn('the notifications permission could not be requested:', error);
+      return { granted: false, error: `The browser could not ask for notifications: ${error}` };
+    },
+  );
 }
 
 export function hasNotifications(): Promise<boolean> {

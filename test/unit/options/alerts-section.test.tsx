@@ -6,11 +6,14 @@ import { AlertsSection } from '../../../src/options/components/AlertsSection';
 import type { AlertRule, AlertsState, FiredAlert } from '../../../src/shared/alerts/rules';
 import { alertsItem, untilTomorrowsSession } from '../../../src/shared/alerts/store';
 import { marketItem } from '../../../src/shared/market-store';
-import type { Quote } from '../../../src/shared/model';
+import { emptySnapshot, type IndexQuote, type Quote, type SourceStatus } from '../../../src/shared/model';
+import { pktMidnight } from '../../../src/shared/session';
 import { readSettings, updateSettings } from '../../../src/shared/settings-items';
+import { browser } from '../../../src/shared/browser';
 import { useItem, useSettings } from '../../../src/ui/hooks/useItem';
 import { grantedApis, permissionsControl } from '../fake-permissions';
 import { storageFaults } from '../fake-storage';
+import { storeSnapshot } from '../support/store';
 
 // Wednesday 14 Oct 2026, 11:42 PKT.
 const AT = Date.UTC(2026, 9, 14, 6, 42);
@@ -49,10 +52,30 @@ const firing = (over: Partial<FiredAlert> = {}): FiredAlert => ({
 
 const quote = (symbol: string, price: number): Quote => ({ symbol, price, change: 1, changePercent: 0.9, previousClose: price - 1, open: price - 0.5, high: price, low: price - 1, volume: 100_000, readAt: AT - 60_000 });
 
-async function seed(state: Partial<AlertsState>, quotes: Record<string, Quote> = {}): Promise<void> {
+/**
+ * How far the cycle would trust the market view: `fresh` (the portal answered a minute ago),
+ * `stale` (the quotes source is failing), `held` (the latest read left the quotes out, so they
+ * are the last good ones), `fallback` (PSX Terminal's figures).
+ */
+type View = 'fresh' | 'stale' | 'held' | 'fallback';
+const READ = AT - 60_000;
+const ok = (at: number): SourceStatus => ({ state: 'ok', attemptedAt: at, lastOk: at, lastError: null, failures: 0, nextTry: null });
+const failing = (at: number): SourceStatus => ({ state: 'failing', attemptedAt: at, lastOk: at - 20 * 60_000, lastError: { kind: 'network', detail: 'Failed to fetch', at }, failures: 3, nextTry: null });
+
+/** The market view with the presentation the background would compute for it (quotes read at READ). */
+async function storeMarket(quotes: Record<string, Quote>, indices: Record<string, IndexQuote> = {}, view: View = 'fresh'): Promise<void> {
+  const quotesSource = view === 'stale' ? failing(AT - 30_000) : ok(view === 'held' ? READ + 30_000 : READ);
+  await storeSnapshot(
+    { ...emptySnapshot(), quotes, indices, sources: { 'psx-home': ok(READ), 'psx-quotes': quotesSource, ...(view === 'fallback' ? { 'psx-terminal': ok(READ) } : {}) }, quoteSource: view === 'fallback' ? 'psx-terminal' : 'psx-portal', marketReadAt: READ, marketAsOf: READ, updatedAt: READ },
+    undefined,
+    AT,
+  );
+}
+
+async function seed(state: Partial<AlertsState>, quotes: Record<string, Quote> = {}, view: View = 'fresh'): Promise<void> {
   await updateSettings((s) => ({ ...s, timeZone: 'Asia/Karachi' }));
   await alertsItem.update(() => ({ rules: [], fired: [], ...state }));
-  await marketItem.update((m) => ({ ...m, quotes }));
+  await storeMarket(quotes, {}, view);
 }
 
 /** The section as the options page mounts it: fed from storage, writing settings through updateSettings. */
@@ -130,6 +153,15 @@ describe('the rule list', () => {
     expect(b.getByRole('button', { name: 'Cancel snooze alert OGDC price rises to or above 113.00' })).toBeTruthy();
   });
 
+  it('offers no re-arm on a snoozed rule that has not fired (as the popup)', async () => {
+    await seed({ rules: [rule({ id: 's', snoozedUntil: AT + HOUR }), rule({ id: 'w', subject: 'OGDC', status: 'waiting', snoozedUntil: AT + HOUR })] });
+    await show();
+    for (const id of ['s', 'w']) {
+      expect(within(row(id)).queryByRole('button', { name: /^Re-arm/ })).toBeNull();
+      expect(within(row(id)).getByRole('button', { name: /^Cancel snooze/ })).toBeTruthy();
+    }
+  });
+
   it('shows its times in the browser zone when the user chose it', async () => {
     await seed({ rules: [rule({ status: 'fired', firedAt: AT })] });
     await updateSettings((s) => ({ ...s, timeZone: 'local' }));
@@ -179,10 +211,31 @@ describe('the controls', () => {
 
   it('Re-arm of an index rule reads the index from the market view', async () => {
     await seed({ rules: [rule({ subject: 'KSE100', index: true, threshold: 60_000, status: 'fired', firedAt: AT - HOUR })] });
-    await marketItem.update((m) => ({ ...m, indices: { KSE100: { code: 'KSE100', value: 61_000, change: 100, changePercent: 0.2, staleDate: null } } }));
+    await storeMarket({}, { KSE100: { code: 'KSE100', value: 61_000, change: 100, changePercent: 0.2, staleDate: null } });
     await show();
     fireEvent.click(within(row('r1')).getByRole('button', { name: /^Re-arm alert KSE100/ }));
     await waitFor(async () => expect((await storedRule('r1'))?.status).toBe('waiting'));
+  });
+
+  // The market (115) satisfies the rule (at or above 113) in every case: only a figure the
+  // cycle would trust may make it waiting; any other leaves it armed and unchecked, for the
+  // first trusted reading to settle without firing.
+  it.each([
+    ['fresh', false, 'waiting', pktMidnight(READ)],
+    ['stale', false, 'armed', null],
+    ['held', false, 'armed', null],
+    ['fallback', false, 'armed', null],
+    ['fallback', true, 'waiting', pktMidnight(READ)],
+  ] as const)('Re-arm over a %s market view (fallback allowed: %s) checks against a trusted figure only: %s', async (view, allowFallback, status, checkedDay) => {
+    await seed({ rules: [rule({ status: 'fired', firedAt: AT - HOUR, firedValue: 113.5 })] }, { HUBC: quote('HUBC', 115) }, view);
+    await updateSettings((s) => ({ ...s, alertsOnFallback: allowFallback }));
+    expect((await marketItem.get()).presentation?.stale).toBe(view === 'stale');
+    expect((await marketItem.get()).presentation?.heldQuotes?.['HUBC'] !== undefined).toBe(view === 'held');
+    await show();
+    await waitFor(() => expect((screen.getByRole('checkbox', { name: /^Alerts may fire on PSX Terminal data/ }) as HTMLInputElement).checked).toBe(allowFallback));
+    fireEvent.click(within(row('r1')).getByRole('button', { name: 'Re-arm alert HUBC price rises to or above 113.00' }));
+    await waitFor(async () => expect((await storedRule('r1'))?.firedAt).toBeNull());
+    expect(await storedRule('r1')).toMatchObject({ status, checkedDay });
   });
 
   it('snoozes for an hour or until tomorrow’s session, and cancels the snooze', async () => {
@@ -239,7 +292,7 @@ describe('editing', () => {
     const kind = form.getByRole('combobox', { name: 'Condition for HUBC' }) as HTMLSelectElement;
     expect(kind.value).toBe('price-above');
     expect(document.activeElement).toBe(kind);
-    expect((form.getByRole('spinbutton', { name: /^Threshold for HUBC/ }) as HTMLInputElement).value).toBe('113');
+    expect((form.getByRole('textbox', { name: /^Threshold for HUBC/ }) as HTMLInputElement).value).toBe('113');
     expect((form.getByRole('combobox', { name: 'Re-arm mode for HUBC' }) as HTMLSelectElement).value).toBe('daily');
   });
 
@@ -253,7 +306,7 @@ describe('editing', () => {
     await show();
     const before = await stored();
     const form = within(await openForm());
-    const input = form.getByRole('spinbutton', { name: /^Threshold for HUBC/ });
+    const input = form.getByRole('textbox', { name: /^Threshold for HUBC/ });
     fireEvent.input(input, { target: { value: typed } });
     fireEvent.click(form.getByRole('button', { name: 'Save alert HUBC price rises to or above 113.00' }));
     const problem = await form.findByRole('alert');
@@ -270,7 +323,7 @@ describe('editing', () => {
     const before = await stored();
     const form = within(await openForm());
     fireEvent.change(form.getByRole('combobox', { name: 'Condition for HUBC' }), { target: { value: 'volume-above' } });
-    fireEvent.input(form.getByRole('spinbutton', { name: 'Threshold for HUBC (shares)' }), { target: { value: '1000.5' } });
+    fireEvent.input(form.getByRole('textbox', { name: 'Threshold for HUBC (shares)' }), { target: { value: '1000.5' } });
     fireEvent.click(form.getByRole('button', { name: /^Save alert HUBC/ }));
     expect((await form.findByRole('alert')).textContent).toBe('Enter a whole number of shares.');
     expect(await stored()).toEqual(before);
@@ -289,7 +342,7 @@ describe('editing', () => {
     await show();
     const form = within(await openForm());
     fireEvent.change(form.getByRole('combobox', { name: 'Condition for HUBC' }), { target: { value: 'price-below' } });
-    fireEvent.input(form.getByRole('spinbutton', { name: /^Threshold for HUBC/ }), { target: { value: '111.5' } });
+    fireEvent.input(form.getByRole('textbox', { name: /^Threshold for HUBC/ }), { target: { value: '111.5' } });
     fireEvent.change(form.getByRole('combobox', { name: 'Re-arm mode for HUBC' }), { target: { value: 'hysteresis' } });
     fireEvent.click(form.getByRole('button', { name: /^Save alert HUBC/ }));
     // 110 is already at or below 111.50: it waits until it has been false once.
@@ -299,12 +352,92 @@ describe('editing', () => {
     expect(screen.getByText('Saved alert HUBC price falls to or below 111.50.')).toBeTruthy();
   });
 
+  it.each([
+    ['stale', 'armed', null],
+    ['held', 'armed', null],
+    ['fresh', 'waiting', pktMidnight(READ)],
+  ] as const)('checks an edit over a %s market view against a trusted figure only: %s', async (view, status, checkedDay) => {
+    await seed({ rules: [rule()] }, { HUBC: quote('HUBC', 110) }, view);
+    await show();
+    const form = within(await openForm());
+    fireEvent.change(form.getByRole('combobox', { name: 'Condition for HUBC' }), { target: { value: 'price-below' } });
+    fireEvent.input(form.getByRole('textbox', { name: /^Threshold for HUBC/ }), { target: { value: '111.5' } });
+    fireEvent.click(form.getByRole('button', { name: /^Save alert HUBC/ }));
+    await waitFor(async () => expect((await storedRule('r1'))?.kind).toBe('price-below'));
+    expect(await storedRule('r1')).toMatchObject({ threshold: 111.5, status, checkedDay });
+  });
+
+  it('shows the margin box only for the hysteresis mode, with the rule’s margin, and saves a new one', async () => {
+    await seed({ rules: [rule({ rearm: 'manual', hysteresisPct: 1.25 })] }, { HUBC: quote('HUBC', 110) });
+    await show();
+    const form = within(await openForm());
+    const margin = (): HTMLInputElement | null => form.queryByRole('textbox', { name: 'Margin for HUBC (%)' }) as HTMLInputElement | null;
+    expect(margin()).toBeNull();
+    fireEvent.change(form.getByRole('combobox', { name: 'Re-arm mode for HUBC' }), { target: { value: 'hysteresis' } });
+    expect(margin()?.value).toBe('1.25');
+    fireEvent.input(margin()!, { target: { value: '2.5' } });
+    fireEvent.click(form.getByRole('button', { name: /^Save alert HUBC/ }));
+    await waitFor(async () => expect(await storedRule('r1')).toMatchObject({ rearm: 'hysteresis', hysteresisPct: 2.5 }));
+  });
+
+  it('keeps the rule’s margin when the mode has none', async () => {
+    await seed({ rules: [rule({ rearm: 'hysteresis', hysteresisPct: 3 })] }, { HUBC: quote('HUBC', 110) });
+    await show();
+    const form = within(await openForm());
+    fireEvent.change(form.getByRole('combobox', { name: 'Re-arm mode for HUBC' }), { target: { value: 'daily' } });
+    expect(form.queryByRole('textbox', { name: 'Margin for HUBC (%)' })).toBeNull();
+    fireEvent.click(form.getByRole('button', { name: /^Save alert HUBC/ }));
+    await waitFor(async () => expect(await storedRule('r1')).toMatchObject({ rearm: 'daily', hysteresisPct: 3 }));
+  });
+
+  it.each(['0', '10.5', '-1', 'abc', '1e0', ''])('refuses the margin %j with its message and writes nothing', async (typed) => {
+    await seed({ rules: [rule({ rearm: 'hysteresis' })] });
+    await show();
+    const before = await stored();
+    const form = within(await openForm());
+    const input = form.getByRole('textbox', { name: 'Margin for HUBC (%)' });
+    fireEvent.input(input, { target: { value: typed } });
+    fireEvent.click(form.getByRole('button', { name: /^Save alert HUBC/ }));
+    const problem = await form.findByRole('alert');
+    expect(problem.textContent).toBe('Enter a margin above 0 and at most 10 %.');
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(input.getAttribute('aria-describedby')).toBe(problem.id);
+    expect(document.activeElement).toBe(input);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(await stored()).toEqual(before);
+  });
+
+  it.each([
+    ['0x1F', 'Enter a number above 0.'],
+    ['1e3', 'Enter a number above 0.'],
+    ['Infinity', 'Enter a number above 0.'],
+  ])('refuses %j as a threshold, not reading it as a number', async (typed, message) => {
+    await seed({ rules: [rule()] });
+    await show();
+    const before = await stored();
+    const form = within(await openForm());
+    fireEvent.input(form.getByRole('textbox', { name: /^Threshold for HUBC/ }), { target: { value: typed } });
+    fireEvent.click(form.getByRole('button', { name: /^Save alert HUBC/ }));
+    expect((await form.findByRole('alert')).textContent).toBe(message);
+    expect(await stored()).toEqual(before);
+  });
+
+  it('accepts a threshold with thousands separators', async () => {
+    await seed({ rules: [rule()] });
+    await show();
+    const form = within(await openForm());
+    fireEvent.change(form.getByRole('combobox', { name: 'Condition for HUBC' }), { target: { value: 'volume-above' } });
+    fireEvent.input(form.getByRole('textbox', { name: 'Threshold for HUBC (shares)' }), { target: { value: '1,500,000' } });
+    fireEvent.click(form.getByRole('button', { name: /^Save alert HUBC/ }));
+    await waitFor(async () => expect(await storedRule('r1')).toMatchObject({ kind: 'volume-above', threshold: 1_500_000 }));
+  });
+
   it('Cancel closes the form and writes nothing', async () => {
     await seed({ rules: [rule()] });
     await show();
     const before = await stored();
     const form = within(await openForm());
-    fireEvent.input(form.getByRole('spinbutton', { name: /^Threshold for HUBC/ }), { target: { value: '150' } });
+    fireEvent.input(form.getByRole('textbox', { name: /^Threshold for HUBC/ }), { target: { value: '150' } });
     fireEvent.click(form.getByRole('button', { name: 'Cancel editing alert HUBC price rises to or above 113.00' }));
     await waitFor(() => expect(screen.queryByRole('form', { name: /^Edit alert/ })).toBeNull());
     expect(document.activeElement).toBe(within(row('r1')).getByRole('button', { name: /^Edit alert HUBC/ }));
@@ -336,6 +469,21 @@ describe('the fired history', () => {
     await waitFor(async () => expect((await stored()).fired.map((f) => f.seen)).toEqual([true, true, true]));
     await waitFor(() => expect(within(section).getByText(/All seen/)).toBeTruthy());
     expect(within(table).queryByText('New')).toBeNull();
+  });
+
+  it('Mark all seen marks only the alerts on screen: one that fired since stays unseen', async () => {
+    await seed({ fired: [firing({ id: 'f1', at: AT - HOUR })] });
+    const section = await show();
+    const table = within(section).getByRole('table', { name: 'Fired alerts' });
+    // The background logs a new firing; the page has not redrawn yet when the user clicks.
+    await alertsItem.update((a) => ({ ...a, fired: [firing({ id: 'f2', subject: 'OGDC', at: AT }), ...a.fired] }));
+    expect(table.querySelector('[data-fired-id="f2"]')).toBeNull();
+    fireEvent.click(within(section).getByRole('button', { name: 'Mark all seen' }));
+    await waitFor(async () => expect((await stored()).fired.find((f) => f.id === 'f1')?.seen).toBe(true));
+    expect((await stored()).fired.find((f) => f.id === 'f2')?.seen).toBe(false);
+    // Once drawn, it is there to be seen.
+    await waitFor(() => expect(within(section).getByRole('table', { name: 'Fired alerts' }).querySelector('[data-fired-id="f2"]')?.textContent).toContain('New'));
+    expect(within(section).getByText(/1 not seen yet/)).toBeTruthy();
   });
 
   it('orders by time even when the stored log is not', async () => {
@@ -374,8 +522,25 @@ describe('notifications', () => {
     const section = await show();
     fireEvent.click(await within(section).findByRole('button', { name: 'Allow notifications' }));
     expect(await within(section).findByText('Notifications were not allowed. Alerts show in the popup, the bar and the badge only.')).toBeTruthy();
+    // A refusal is the user's answer, not an error.
+    expect(within(section).queryByText(/could not ask/)).toBeNull();
     expect(grantedApis.has('notifications')).toBe(false);
     expect(within(section).getByRole('button', { name: 'Allow notifications' })).toBeTruthy();
+  });
+
+  it('say so, in an alert, when the browser could not ask: not a refusal', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    vi.spyOn(browser.permissions, 'request').mockRejectedValue(new Error('permissions.request may only be called from a user input handler'));
+    await seed({});
+    const section = await show();
+    fireEvent.click(await within(section).findByRole('button', { name: 'Allow notifications' }));
+    const alert = await within(section).findByText(/^The browser could not ask for notifications/);
+    expect(alert.getAttribute('role')).toBe('alert');
+    expect(alert.textContent).toBe('The browser could not ask for notifications: permissions.request may only be called from a user input handler');
+    expect(within(section).queryByText(/were not allowed/)).toBeNull();
+    expect(within(section).getByText('Notifications are off. Alerts show in the popup, the bar and the badge only.')).toBeTruthy();
+    expect(within(section).getByRole('button', { name: 'Allow notifications' })).toBeTruthy();
+    expect(warn).toHaveBeenCalled();
   });
 
   it('say they are on when already allowed', async () => {

@@ -12,9 +12,11 @@ import { normaliseRule, type AlertRule, type AlertsState } from '../../../src/sh
 import { alertsItem } from '../../../src/shared/alerts/store';
 import { browser } from '../../../src/shared/browser';
 import { marketItem } from '../../../src/shared/market-store';
-import type { IndexQuote, Quote } from '../../../src/shared/model';
+import { emptySnapshot, type IndexQuote, type Quote, type SourceStatus } from '../../../src/shared/model';
+import { pktMidnight } from '../../../src/shared/session';
 import { updateSettings } from '../../../src/shared/settings-items';
 import { grantedApis, permissionsControl } from '../fake-permissions';
+import { storeSnapshot } from '../support/store';
 
 // Wednesday 14 Oct 2026, 11:42 PKT.
 const AT = Date.UTC(2026, 9, 14, 6, 42);
@@ -25,10 +27,26 @@ const rule = (id: string): AlertRule => normaliseRule({ id, subject: 'HUBC', kin
 const quote = (symbol: string, price: number): Quote => ({ symbol, price, change: 1, changePercent: 0.9, previousClose: price - 1, open: price - 0.5, high: price, low: price - 1, volume: 100_000, readAt: AT - 60_000 });
 const index = (code: string, value: number): IndexQuote => ({ code, value, change: 120, changePercent: 0.2, staleDate: null });
 
-async function seed(alerts: Partial<AlertsState> = {}, market: { quotes?: Record<string, Quote>; indices?: Record<string, IndexQuote> } = {}): Promise<void> {
+/**
+ * How far the cycle would trust the market view: `fresh` (the portal answered a minute ago),
+ * `stale` (the quotes source is failing), `held` (the latest read left the quotes out).
+ */
+type View = 'fresh' | 'stale' | 'held';
+const READ = AT - 60_000;
+const ok = (at: number): SourceStatus => ({ state: 'ok', attemptedAt: at, lastOk: at, lastError: null, failures: 0, nextTry: null });
+const failing = (at: number): SourceStatus => ({ state: 'failing', attemptedAt: at, lastOk: at - 20 * 60_000, lastError: { kind: 'network', detail: 'Failed to fetch', at }, failures: 3, nextTry: null });
+
+async function seed(alerts: Partial<AlertsState> = {}, market: { quotes?: Record<string, Quote>; indices?: Record<string, IndexQuote>; view?: View } = {}): Promise<void> {
   await updateSettings((s) => ({ ...s, timeZone: 'Asia/Karachi', indices: ['KSE100', 'KSE30'], watchlist: ['HUBC', 'OGDC'] }));
   await alertsItem.update(() => ({ rules: [], fired: [], ...alerts }));
-  await marketItem.update((m) => ({ ...m, quotes: market.quotes ?? {}, indices: market.indices ?? {} }));
+  // The market view with the presentation the background would compute for it.
+  const view = market.view ?? 'fresh';
+  const quotesSource = view === 'stale' ? failing(AT - 30_000) : ok(view === 'held' ? READ + 30_000 : READ);
+  await storeSnapshot(
+    { ...emptySnapshot(), quotes: market.quotes ?? {}, indices: market.indices ?? {}, sources: { 'psx-home': ok(READ), 'psx-quotes': quotesSource }, marketReadAt: READ, marketAsOf: READ, updatedAt: READ },
+    undefined,
+    AT,
+  );
 }
 
 /** The options page, once its form has read the market view (the threshold shows what `ready` expects). */
@@ -42,7 +60,7 @@ async function show(ready: (threshold: HTMLInputElement) => void = () => undefin
 const form = (): HTMLElement => screen.getByRole('form', { name: 'Add an alert' });
 const subject = (): HTMLSelectElement => within(form()).getByRole('combobox', { name: 'Subject' }) as HTMLSelectElement;
 const condition = (): HTMLSelectElement => within(form()).getByRole('combobox', { name: 'Condition' }) as HTMLSelectElement;
-const threshold = (): HTMLInputElement => within(form()).getByRole('spinbutton', { name: /^Threshold \(/ }) as HTMLInputElement;
+const threshold = (): HTMLInputElement => within(form()).getByRole('textbox', { name: /^Threshold \(/ }) as HTMLInputElement;
 const rearm = (): HTMLSelectElement => within(form()).getByRole('combobox', { name: 'Re-arm mode' }) as HTMLSelectElement;
 const addButton = (): HTMLButtonElement => within(form()).getByRole('button', { name: 'Add alert' }) as HTMLButtonElement;
 const status = (): string => within(form()).getByRole('status').textContent ?? '';
@@ -168,10 +186,85 @@ describe('the add-an-alert form', () => {
     );
   });
 
+  // HUBC is at 113.25 in every case, so a rule at or above 110 is already true: only a figure
+  // the cycle would trust may say so; over any other the rule is left armed and unchecked.
+  it.each([
+    ['fresh', 'waiting', pktMidnight(READ)],
+    ['stale', 'armed', null],
+    ['held', 'armed', null],
+  ] as const)('checks a new rule over a %s market view against a trusted figure only: %s', async (view, expected, checkedDay) => {
+    await seed({}, { quotes: { HUBC: quote('HUBC', 113.25) }, view });
+    expect((await marketItem.get()).presentation?.stale).toBe(view === 'stale');
+    expect((await marketItem.get()).presentation?.heldQuotes?.['HUBC'] !== undefined).toBe(view === 'held');
+    await show();
+    fireEvent.change(subject(), { target: { value: 'symbol:HUBC' } });
+    // The box still starts from the figure on screen, trusted or not.
+    expect(threshold().value).toBe('113.25');
+    submitWith('110');
+    await waitFor(async () => expect((await stored()).rules).toHaveLength(1));
+    expect((await stored()).rules[0]).toMatchObject({ subject: 'HUBC', threshold: 110, status: expected, checkedDay });
+    const added = 'Alert added: HUBC price rises to or above 110.00.';
+    await waitFor(() => expect(status()).toBe(expected === 'waiting' ? `${added} Already true now: it will fire only after it has been on the other side once.` : added));
+  });
+
+  it('checks an index rule over a stale market view against nothing: armed', async () => {
+    await seed({}, { indices: { KSE100: index('KSE100', 61_000) }, view: 'stale' });
+    await show((box) => expect(box.value).toBe('61000'));
+    submitWith('60000');
+    await waitFor(async () => expect((await stored()).rules).toHaveLength(1));
+    expect((await stored()).rules[0]).toMatchObject({ subject: 'KSE100', status: 'armed', checkedDay: null });
+    await waitFor(() => expect(status()).toBe('Alert added: KSE100 (index) price rises to or above 60,000.00.'));
+  });
+
+  it('accepts thousands separators in the threshold', async () => {
+    await seed();
+    await show();
+    submitWith('60,000.5');
+    await waitFor(async () => expect((await stored()).rules).toHaveLength(1));
+    expect((await stored()).rules[0]).toMatchObject({ subject: 'KSE100', threshold: 60_000.5 });
+  });
+
+  it('has a margin box for the hysteresis mode only, and stores the margin typed', async () => {
+    await seed();
+    await show();
+    const margin = (): HTMLInputElement | null => within(form()).queryByRole('textbox', { name: 'Margin (%)' }) as HTMLInputElement | null;
+    expect(rearm().value).toBe('hysteresis');
+    expect(margin()?.value).toBe('0.5');
+    // In the tab order, after the mode it belongs to.
+    const order = tabOrder();
+    expect(order.indexOf(margin()!)).toBe(order.indexOf(rearm()) + 1);
+    fireEvent.change(rearm(), { target: { value: 'manual' } });
+    expect(margin()).toBeNull();
+    fireEvent.change(rearm(), { target: { value: 'hysteresis' } });
+    fireEvent.input(margin()!, { target: { value: '1.5' } });
+    submitWith('60000');
+    await waitFor(async () => expect((await stored()).rules).toHaveLength(1));
+    expect((await stored()).rules[0]).toMatchObject({ rearm: 'hysteresis', hysteresisPct: 1.5 });
+  });
+
+  it.each(['0', '10.01', 'abc', '0x1', ''])('refuses the margin %j with its message, writes nothing and asks nothing', async (typed) => {
+    await seed();
+    await show();
+    const request = vi.spyOn(browser.permissions, 'request');
+    const margin = within(form()).getByRole('textbox', { name: 'Margin (%)' });
+    fireEvent.input(margin, { target: { value: typed } });
+    submitWith('60000');
+    const problem = await within(form()).findByRole('alert');
+    expect(problem.textContent).toBe('Enter a margin above 0 and at most 10 %.');
+    expect(margin.getAttribute('aria-invalid')).toBe('true');
+    expect(margin.getAttribute('aria-describedby')).toBe(problem.id);
+    expect(document.activeElement).toBe(margin);
+    expect(request).not.toHaveBeenCalled();
+    await new Promise((r) => setTimeout(r, 20));
+    expect((await stored()).rules).toEqual([]);
+  });
+
   it.each([
     ['0', 'Enter a number above 0.'],
     ['', 'Enter a number above 0.'],
     ['60000.12345', 'Use at most 4 decimals.'],
+    ['0x1F', 'Enter a number above 0.'],
+    ['1e3', 'Enter a number above 0.'],
   ])('refuses the threshold %j with its message, writes nothing and asks nothing', async (typed, message) => {
     await seed();
     await show();
@@ -234,6 +327,21 @@ describe('notifications', () => {
     expect(grantedApis.has('notifications')).toBe(false);
     await waitFor(() => expect(status()).toContain('Alert added: KSE100 (index) price rises to or above 60,000.00.'));
     await waitFor(() => expect(status()).toContain('Notifications were not allowed'));
+    expect(within(form()).queryByRole('alert')).toBeNull();
+  });
+
+  it('could not be asked: the rule is saved, and the form says why in an alert, not as a refusal', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    vi.spyOn(browser.permissions, 'request').mockRejectedValue(new Error('permissions.request may only be called from a user input handler'));
+    await seed();
+    await show();
+    submitWith('60000');
+    await waitFor(async () => expect((await stored()).rules).toHaveLength(1));
+    const alert = await within(form()).findByRole('alert');
+    expect(alert.textContent).toBe('The browser could not ask for notifications: permissions.request may only be called from a user input handler');
+    await waitFor(() => expect(status()).toBe('Alert added: KSE100 (index) price rises to or above 60,000.00.'));
+    expect(status()).not.toContain('not allowed');
+    expect(warn).toHaveBeenCalled();
   });
 });
 

@@ -1,0 +1,25 @@
+/**
+ * Numbers typed by the user into the alert forms (the popup's and the options page's), read
+ * one way everywhere. Only a plain decimal is a number here: ASCII digits with at most one
+ * '.', the whole part optionally grouped by thousands ("1,000,000.5"). `Number()` alone would
+ * also take "0x1F" (31), "1e3" (1000), "Infinity", " +5" or "0b11", none of which anyone
+ * types as a price, so they are refused rather than read as something the user did not mean.
+ */
+
+/** A whole part, plain ("1000") or grouped by thousands ("1,000"), then an optional fraction; or only a fraction (".5"). */
+const PLAIN_DECIMAL = /^(?:(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d*)?|\.\d+)$/;
+
+/** The number typed, or NaN for nothing or anything but a plain decimal. */
+export function parseDecimal(text: string): number {
+  const trimmed = text.trim();
+  if (!PLAIN_DECIMAL.test(trimmed)) return Number.NaN;
+  return Number(trimmed.replace(/,/g, ''));
+}
+
+/** The hysteresis margin's limits, as the stored rule keeps them (normaliseRule): above 0, at most 10 %. */
+export const MAX_MARGIN_PCT = 10;
+
+/** Why a margin typed by the user is not accepted, or null when it is. */
+export function marginProblem(value: number): string | null {
+  return Number.isFinite(value) && value > 0 && value <= MAX_MARGIN_PCT ? null : `Enter a margin above 0 and at most ${MAX_MARGIN_PCT} %.`;
+}
