@@ -6,6 +6,7 @@
  * badge greyed when only the home page failed while the bar said nothing).
  */
 import { alertsFacts, type AlertsFacts, type AlertsState } from './alerts/rules';
+import { sessionCountdown, type SessionCountdown } from './countdown';
 import { isTradingPhase } from './market';
 import { marketLabel, marketView, type MarketView } from './market-view';
 import type { ErrorKind, MarketPhase, QuoteSource, Snapshot, SourceId, SourceStatus } from './model';
@@ -59,6 +60,8 @@ export interface Presentation {
   heldQuotes?: Record<string, number>;
   /** Fired alerts not yet seen, and symbols the bar highlights (until when) after one fired. */
   alerts?: AlertsFacts;
+  /** When the regular session next closes or opens; null when the state is unknown. */
+  countdown?: SessionCountdown | null;
 }
 
 export interface PresentationInput {
@@ -127,6 +130,7 @@ export function present({ snapshot, feedIds, quotesPeriodSec, now, quoteReads = 
     caption: hasReading && !trading ? 'Last close' : '',
     asOf: snapshot.marketAsOf ?? lastRead ?? home?.lastOk ?? null,
     stale: figureSources.some(isFailing) || tooOld(lastRead, trading, quotesPeriodSec, now),
+    countdown: sessionCountdown(view, now),
     source: snapshot.quoteSource,
     sourceName: SOURCE_NAMES[snapshot.quoteSource],
     sources: Object.fromEntries(Object.entries(sources).map(([id, s]) => [id, freshness(s)])),

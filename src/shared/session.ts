@@ -102,3 +102,15 @@ export function sessionEnd(at: number): number {
   }
   return sessionEnd(nextSessionStart(at));
 }
+
+/** The start of the next trading segment (the open, not the pre-open) strictly after `at`. */
+export function nextTradingStart(at: number): number {
+  for (let day = 0; day < 8; day++) {
+    const { midnight, weekday } = pktDay(at + day * DAY);
+    for (const s of segmentsOf(weekday)) {
+      const start = midnight + s.from * MINUTE;
+      if (s.phase === 'open' && start > at) return start;
+    }
+  }
+  throw new Error('the timetable has no trading in a week');
+}

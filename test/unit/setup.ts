@@ -5,6 +5,10 @@
  * Web Locks API is the shared lock manager every extension context of one origin has.
  */
 import { fakeBrowser } from '@webext-core/fake-browser';
+
+// Expectations written in "the browser's own zone" are written for UTC: pinned, so a machine in
+// another zone (a developer's laptop in Karachi) reads the same times.
+process.env['TZ'] = 'UTC';
 import { readFileSync } from 'node:fs';
 import { beforeEach, vi } from 'vitest';
 import { installFakeStorage } from './fake-storage';

@@ -1,4 +1,5 @@
 import { browser } from '../../shared/browser';
+import { countdownText } from '../../shared/countdown';
 import { formatClock, formatWhen } from '../../shared/format';
 import type { Presentation } from '../../shared/presentation';
 import type { TimeZoneChoice } from '../../shared/settings';
@@ -23,6 +24,12 @@ export function Header({ presentation, now, zone, refreshing, onRefresh }: Heade
     <header class="header">
       <h1 class="header__title">PSX</h1>
       {marketLabel && <span class={`market-state market-state--${presentation?.phase ?? 'unknown'}`}>{marketLabel}</span>}
+      {/* A countdown whose moment has passed waits for the next cycle's, rather than saying "in 1 min" for ever. */}
+      {presentation?.countdown && presentation.countdown.at > now && (
+        <span class="header__countdown" data-countdown={presentation.countdown.kind}>
+          <time dateTime={new Date(presentation.countdown.at).toISOString()}>{countdownText(presentation.countdown, now, zone)}</time>
+        </span>
+      )}
       {asOf !== null && (
         <span class="header__asof" title={hover}>
           as of <time dateTime={new Date(asOf).toISOString()}>{formatWhen(asOf, now, zone)}</time>

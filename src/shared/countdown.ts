@@ -1,0 +1,48 @@
+/**
+ * Pakistan time at a glance: when the regular session next closes or opens, from the market's
+ * state as the extension acts on it. Decided once, with the presentation; the header writes it
+ * ("closes in 25 min", "opens Mon 09:30") in the user's chosen zone.
+ */
+import { formatClock } from './format';
+import type { MarketView } from './market-view';
+import { nextTradingStart, pktMidnight, timetableAt } from './session';
+import type { TimeZoneChoice } from './settings';
+
+export interface SessionCountdown {
+  kind: 'closes' | 'opens';
+  at: number;
+}
+
+const DAY = 24 * 3_600_000;
+
+export function sessionCountdown(view: MarketView, now: number): SessionCountdown | null {
+  const table = timetableAt(now);
+  switch (view.phase) {
+    case 'open':
+      // The board may say open outside the timetable (an extended session): no close we know of.
+      return table.phase === 'open' ? { kind: 'closes', at: table.until } : null;
+    case 'pre-open':
+      return table.phase === 'pre-open' ? { kind: 'opens', at: table.until } : { kind: 'opens', at: nextTradingStart(now) };
+    case 'post-close':
+    case 'closed':
+      // A holiday (the board closed on a trading day) opens no earlier than the next day.
+      return { kind: 'opens', at: nextTradingStart(view.unscheduledClose ? pktMidnight(now) + DAY - 1 : now) };
+    case 'unknown':
+      return null;
+  }
+}
+
+const WEEKDAY = (zone: TimeZoneChoice) => new Intl.DateTimeFormat('en-GB', { weekday: 'short', ...(zone === 'local' ? {} : { timeZone: zone }) });
+const DATE_KEY = (zone: TimeZoneChoice) => new Intl.DateTimeFormat('en-CA', zone === 'local' ? {} : { timeZone: zone });
+
+/** "closes in 25 min", "closes in 2 h 5 min", "opens 09:30", "opens Mon 09:30" (the zone's own day and clock). */
+export function countdownText(countdown: SessionCountdown, now: number, zone: TimeZoneChoice): string {
+  if (countdown.kind === 'closes') {
+    const minutes = Math.max(1, Math.ceil((countdown.at - now) / 60_000));
+    const hours = Math.floor(minutes / 60);
+    return `closes in ${hours > 0 ? `${hours} h ${minutes % 60} min` : `${minutes} min`}`;
+  }
+  const clock = `${formatClock(countdown.at, zone)}${zone === 'Asia/Karachi' ? ' PKT' : ''}`;
+  const sameDay = DATE_KEY(zone).format(countdown.at) === DATE_KEY(zone).format(now);
+  return sameDay ? `opens ${clock}` : `opens ${WEEKDAY(zone).format(countdown.at)} ${clock}`;
+}
