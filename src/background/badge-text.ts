@@ -4,8 +4,10 @@
  * the indices and the time of the data.
  */
 import { formatPrice, formatWhen } from '../shared/format';
+import type { Holdings } from '../shared/holdings/model';
+import { portfolioTotals } from '../shared/holdings/pnl';
 import type { MarketState } from '../shared/market-store';
-import type { TimeZoneChoice } from '../shared/settings';
+import { BADGE_PORTFOLIO, type TimeZoneChoice } from '../shared/settings';
 
 export const BADGE_COLOURS = { up: '#0a7d32', down: '#c62828', muted: '#6b7280', alert: '#b45309' } as const;
 
@@ -27,16 +29,36 @@ export function badgePercent(percent: number): string {
 }
 
 /**
+ * The portfolio's day % and its line of the title (percent only: the title is shown on hover,
+ * and money stays in the popup, where privacy mode can blur it). Unknown holdings (unreadable)
+ * and holdings without a price give no figure, never 0.0.
+ */
+function portfolioDay(snapshot: MarketState, holdings: Holdings | undefined): { percent: number | null; line: string } {
+  if (holdings === undefined) return { percent: null, line: 'Portfolio: holdings could not be read' };
+  const totals = portfolioTotals(holdings, snapshot.quotes);
+  if (totals.count === 0) return { percent: null, line: 'Portfolio: no holdings in the watchlist' };
+  const percent = totals.figures?.dayPercent ?? null;
+  if (percent === null) return { percent: null, line: 'Portfolio: no holding has a price yet' };
+  const pct = percent.toFixed(2);
+  const left = totals.noPrice.length;
+  const without = left === 0 ? '' : `, ${left === 1 ? '1 holding' : `${left} holdings`} without a price left out`;
+  return { percent, line: `Portfolio day ${pct === '-0.00' || pct === '0.00' ? '0.00' : (percent > 0 ? '+' : '') + pct}%${without}` };
+}
+
+/**
  * Trading, stale and the time of the figures come from the presentation, as on every surface.
  * With `showAlerts`, fired alerts not yet seen take the badge over: their count and a `!`
  * (`3!`), amber, so the badge says "look" in its text as well as its colour.
+ * For the `portfolio` subject, `holdings` are the watchlist's (watchedHoldings), undefined
+ * when they could not be read.
  */
-export function badgeView(snapshot: MarketState, subject: string, indexCodes: string[], zone: TimeZoneChoice, now: number, showAlerts = false): BadgeView {
+export function badgeView(snapshot: MarketState, subject: string, indexCodes: string[], zone: TimeZoneChoice, now: number, showAlerts = false, holdings?: Holdings): BadgeView {
   const trading = snapshot.presentation?.trading === true;
   const stale = snapshot.presentation?.stale === true;
-  const index = snapshot.indices[subject];
-  const quote = snapshot.quotes[subject];
-  const percent = index?.changePercent ?? quote?.changePercent ?? null;
+  const portfolio = subject === BADGE_PORTFOLIO ? portfolioDay(snapshot, holdings) : null;
+  const index = portfolio ? undefined : snapshot.indices[subject];
+  const quote = portfolio ? undefined : snapshot.quotes[subject];
+  const percent = portfolio ? portfolio.percent : (index?.changePercent ?? quote?.changePercent ?? null);
   const parts = indexCodes
     .map((code) => snapshot.indices[code])
     .filter((q) => q !== undefined)
@@ -48,6 +70,7 @@ export function badgeView(snapshot: MarketState, subject: string, indexCodes: st
   const asOf = snapshot.presentation?.asOf ?? null;
   const title = [
     'PSX market',
+    ...(portfolio ? [portfolio.line] : []),
     ...parts,
     // With the date when the figures are not today's, as the popup and the bar write it.
     asOf !== null ? `as of ${formatWhen(asOf, now, zone)}${zone === 'Asia/Karachi' ? ' PKT' : ''}${stale ? ' (not fresh)' : ''}` : null,

@@ -12,9 +12,11 @@ import { recordPermissionChange } from './diagnostics-log';
 import { handleMessage } from './messages';
 import { republish } from './publish';
 import { paintBadge } from './badge';
+import { badgeHoldings } from './badge-holdings';
 import { badgeView } from './badge-text';
 import { listenForNotificationClicks } from './alerts/notify';
 import { alertsItem } from '../shared/alerts/store';
+import { holdingsItem } from '../shared/holdings/store';
 import { refresh } from './refresh';
 import { syncTickerBar, tellOpenTabs } from './ticker-bar/registration';
 
@@ -32,7 +34,8 @@ async function showAgain(): Promise<void> {
   const shown = await republish(Date.now());
   if (!shown) return;
   const { view, settings } = shown;
-  await paintBadge(badgeView(view, settings.badge, settings.indices, settings.timeZone, Date.now(), settings.badgeAlerts));
+  const holdings = await badgeHoldings(settings);
+  await paintBadge(badgeView(view, settings.badge, settings.indices, settings.timeZone, Date.now(), settings.badgeAlerts, holdings));
 }
 
 /** Which settings item a storage change touched, in either of its two homes. */
@@ -74,7 +77,9 @@ browser.storage.onChanged.addListener((changes, area) => {
   // The watchlist, the zone or the feeds decide what the market view holds and says; the
   // alerts, its count of fired ones (a dismissal in the popup clears the badge's).
   const alertsChanged = area === 'local' && alertsItem.keys.some((k) => k.key in changes);
-  if (alertsChanged || changed.some((item) => item !== barPrefsItem)) void showAgain().catch(recordFailure('re-publishing the market view'));
+  // The holdings, the portfolio's day % on the badge.
+  const holdingsChanged = area === 'local' && holdingsItem.keys.some((k) => k.key in changes);
+  if (alertsChanged || holdingsChanged || changed.some((item) => item !== barPrefsItem)) void showAgain().catch(recordFailure('re-publishing the market view'));
 });
 
 browser.commands.onCommand.addListener((command) => {

@@ -19,6 +19,7 @@ import { recordEvents } from '../shared/diagnostics';
 import { checkAlerts } from './alerts/check';
 import { scheduleWake } from './alarm';
 import { paintBadge } from './badge';
+import { badgeHoldings } from './badge-holdings';
 import { badgeView } from './badge-text';
 import { type CycleInput, type RefreshReason, type TaskOutcome } from './cycle-context';
 import { recordCycleEvents, recordMigration } from './diagnostics-log';
@@ -139,8 +140,9 @@ async function finishCycle(snapshot: Snapshot, outcomes: TaskOutcome[], cycleSet
     warn('reading the alerts for the badge')(cause);
     return undefined;
   });
-  // The badge renders the same presentation as the popup and the bar.
-  await paintBadge(badgeView(marketState(snapshot, settings, now, alerts), settings.badge, settings.indices, settings.timeZone, now, settings.badgeAlerts)).catch(warn('painting the badge'));
+  // The badge renders the same presentation as the popup and the bar (and, for the portfolio, the same holdings).
+  const holdings = await badgeHoldings(settings);
+  await paintBadge(badgeView(marketState(snapshot, settings, now, alerts), settings.badge, settings.indices, settings.timeZone, now, settings.badgeAlerts, holdings)).catch(warn('painting the badge'));
   await scheduleWake(nextWake(dueTimes({ ...input, snapshot }, feeds), now)).catch(warn('planning the next wake'));
 }
 

@@ -10,6 +10,9 @@ import { alertsItem } from '../shared/alerts/store';
 import { marketItem, storiesItem, type MarketState } from '../shared/market-store';
 import { switchBarOff, switchBarOn } from '../shared/bar-access';
 import { formatAgo, formatWhen } from '../shared/format';
+import { watchedHoldings } from '../shared/holdings/model';
+import { portfolioTotals } from '../shared/holdings/pnl';
+import { holdingsItem } from '../shared/holdings/store';
 import { sendMessage } from '../shared/protocol';
 import { seriesItem } from '../shared/series';
 import type { Settings } from '../shared/settings';
@@ -29,6 +32,7 @@ import { FiredList } from './components/FiredList';
 import { Header } from './components/Header';
 import { IndicesStrip } from './components/IndicesStrip';
 import { Notice } from './components/Notice';
+import { Portfolio } from './components/Portfolio';
 import { StoryList } from './components/StoryList';
 import { Toolbar } from './components/Toolbar';
 import { Watchlist } from './components/Watchlist';
@@ -48,6 +52,7 @@ export function App() {
   const series = useItem(seriesItem);
   const storageHealth = useItem(storageHealthItem);
   const alerts = useItem(alertsItem);
+  const holdings = useItem(holdingsItem);
   const now = useNow();
   const access = useSourceAccess();
   const lastOpened = useLastOpened();
@@ -113,6 +118,9 @@ export function App() {
   const { presentation } = market;
   const storiesNotice = feedsNotice(presentation, current.feeds, now, zone);
   const storageSentence = storageHealth ? storageNotice(storageHealth, settingsState?.newer ?? []) : null;
+  // Only the watchlist's holdings are shown and totalled; the others are kept (holdings/store.ts).
+  const watched = holdings ? watchedHoldings(holdings, current.watchlist) : undefined;
+  const totals = watched ? portfolioTotals(watched, market.quotes) : null;
 
   return (
     <main class={current.privacy ? 'popup popup--private' : 'popup'}>
@@ -136,6 +144,7 @@ export function App() {
         </p>
       )}
       <IndicesStrip codes={current.indices} indices={market.indices} />
+      {totals && totals.count > 0 && <Portfolio totals={totals} privacy={current.privacy} />}
       <Watchlist
         symbols={current.watchlist}
         quotes={market.quotes}
@@ -153,6 +162,7 @@ export function App() {
         baselineOf={(symbol) => trustedBaseline({ subject: symbol, index: false }, market, current.alertsOnFallback)}
         now={now}
         zone={zone}
+        holdings={watched}
       />
       {/* One line names the failing feeds; each empty section only says it has nothing yet. */}
       <Notice notice={storiesNotice?.kind === 'feeds-failing' ? storiesNotice : null} />

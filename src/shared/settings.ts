@@ -28,7 +28,10 @@ export interface Settings {
   quotesPeriodSec: number;
   /** Headline cadence, in minutes. */
   feedsPeriodMin: number;
-  /** What the toolbar badge shows: an index code, a watchlist symbol, or 'off'. */
+  /**
+   * What the toolbar badge shows: an index code's or a symbol's % change, the portfolio's day %
+   * (BADGE_PORTFOLIO, lower case so that no symbol can be it), or 'off'.
+   */
   badge: string;
   /** News feeds, in the order the popup shows them. */
   feeds: FeedDefinition[];
@@ -53,6 +56,9 @@ export interface Settings {
 }
 
 export type WatchlistSort = 'user' | 'change' | 'symbol';
+
+/** The badge setting's value for the holdings' day % (issue 12). */
+export const BADGE_PORTFOLIO = 'portfolio';
 
 export const MIN_QUOTES_PERIOD_SEC = 30;
 
@@ -119,7 +125,7 @@ export function normaliseSettings(raw: unknown): Settings {
     quotesPeriodSec: integerIn(source['quotesPeriodSec'], MIN_QUOTES_PERIOD_SEC, 3600, DEFAULT_SETTINGS.quotesPeriodSec),
     feedsPeriodMin: integerIn(source['feedsPeriodMin'], 5, 24 * 60, DEFAULT_SETTINGS.feedsPeriodMin),
     badge:
-      typeof source['badge'] === 'string' && (source['badge'] === 'off' || isSymbol(source['badge']))
+      typeof source['badge'] === 'string' && (source['badge'] === 'off' || source['badge'] === BADGE_PORTFOLIO || isSymbol(source['badge']))
         ? source['badge']
         : DEFAULT_SETTINGS.badge,
     feeds: normaliseFeeds(source['feeds']),

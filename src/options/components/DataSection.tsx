@@ -1,14 +1,18 @@
 /**
- * Backups: export everything (JSON) or the watchlist (CSV), and import either after a preview.
- * Choosing a file only reads it; nothing changes until the user confirms. The caller writes the
- * settings; the alert rules are read and merged through shared/backup/apply.ts.
+ * Backups: export everything (JSON), the watchlist (CSV) or the holdings (CSV), and import any
+ * of them after a preview. Choosing a file only reads it; nothing changes until the user
+ * confirms. The caller writes the settings; the alert rules and the holdings are read and
+ * merged through shared/backup/apply.ts.
  */
 import { useId, useRef, useState } from 'preact/hooks';
 import { emptyAlerts, type AlertsState } from '../../shared/alerts/rules';
 import { describeAlerts } from '../../shared/backup/alerts';
-import { applyImport, currentAlerts, readAlertsForBackup } from '../../shared/backup/apply';
-import { backupFileName, exportBackup, exportWatchlistCsv, watchlistFileName } from '../../shared/backup/export';
+import { applyImport, currentAlerts, currentHoldings, readAlertsForBackup, readHoldingsForBackup } from '../../shared/backup/apply';
+import { backupFileName, exportBackup, exportWatchlistCsv, holdingsFileName, watchlistFileName } from '../../shared/backup/export';
 import { FILE_TOO_LARGE, MAX_BACKUP_BYTES, type ImportPlan } from '../../shared/backup/format';
+import { describeHoldings } from '../../shared/backup/holdings';
+import { exportHoldingsCsv } from '../../shared/backup/holdings-csv';
+import type { Holdings } from '../../shared/holdings/model';
 import { parseBackupFile } from '../../shared/backup/import';
 import { describePlan } from '../../shared/backup/preview';
 import { describeWarnings } from '../../shared/backup/warnings';
@@ -55,6 +59,8 @@ export function DataSection({ settings, knownSymbols, appVersion, onApply, now =
   const [plan, setPlan] = useState<ImportPlan | null>(null);
   // The alerts stored when the file was read: what the preview counts the file's against.
   const [alerts, setAlerts] = useState<AlertsState | null>(null);
+  // The same for the holdings.
+  const [holdings, setHoldings] = useState<Holdings | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -63,13 +69,25 @@ export function DataSection({ settings, knownSymbols, appVersion, onApply, now =
     const name = backupFileName(at);
     // The alerts are read at the click, so the backup has the rules as they are now. A download
     // through `<a download>` needs no user gesture, so the read before it costs nothing.
-    void readAlertsForBackup().then((read) => {
-      if (!read.ok) {
-        setMessage({ kind: 'error', text: read.error });
+    void Promise.all([readAlertsForBackup(), readHoldingsForBackup()]).then(([read, held]) => {
+      if (!read.ok || !held.ok) {
+        setMessage({ kind: 'error', text: !read.ok ? read.error : !held.ok ? held.error : '' });
         return;
       }
-      download(exportBackup(settings, at, appVersion, read.value), 'application/json', name);
+      download(exportBackup(settings, at, appVersion, read.value, held.value), 'application/json', name);
       setMessage({ kind: 'status', text: `Exported all data as ${name}.` });
+    });
+  };
+  const exportHoldings = (): void => {
+    const name = holdingsFileName(now());
+    void readHoldingsForBackup().then((held) => {
+      if (!held.ok) {
+        setMessage({ kind: 'error', text: held.error.replace('so no backup was made', 'so nothing was exported') });
+        return;
+      }
+      download(exportHoldingsCsv(held.value), 'text/csv', name);
+      const count = Object.keys(held.value).length;
+      setMessage({ kind: 'status', text: `Exported ${count === 1 ? '1 holding' : `${count} holdings`} as ${name}.` });
     });
   };
   const exportCsv = (): void => {
@@ -99,11 +117,12 @@ export function DataSection({ settings, knownSymbols, appVersion, onApply, now =
       setMessage({ kind: 'error', text: FILE_TOO_LARGE });
       return;
     }
-    Promise.all([file.text(), currentAlerts()]).then(
-      ([text, stored]) => {
+    Promise.all([file.text(), currentAlerts(), currentHoldings()]).then(
+      ([text, stored, held]) => {
         if (turn !== reading.current) return;
         const parsed = parseBackupFile(text, file.name, { symbols: knownSymbols });
         setAlerts(stored);
+        setHoldings(held);
         if (parsed.ok) setPlan(parsed.value);
         else setMessage({ kind: 'error', text: parsed.error });
       },
@@ -132,8 +151,9 @@ export function DataSection({ settings, knownSymbols, appVersion, onApply, now =
 
   const changes = plan ? describePlan(settings, plan) : [];
   const alertsPreview = plan ? describeAlerts(alerts ?? emptyAlerts(), plan) : null;
-  const warnings = plan ? [...describeWarnings(plan), ...(alertsPreview?.warning ? [alertsPreview.warning] : [])] : [];
-  const nothing = changes.length === 0 && (alertsPreview?.adds ?? 0) === 0;
+  const holdingsPreview = plan ? describeHoldings(holdings ?? {}, settings, plan) : null;
+  const warnings = plan ? [...describeWarnings(plan), ...(alertsPreview?.warning ? [alertsPreview.warning] : []), ...(holdingsPreview?.warnings ?? [])] : [];
+  const nothing = changes.length === 0 && (alertsPreview?.adds ?? 0) === 0 && (holdingsPreview?.changes ?? 0) === 0;
   return (
     <section class="data" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>Data</h2>
@@ -143,6 +163,9 @@ export function DataSection({ settings, knownSymbols, appVersion, onApply, now =
         </button>{' '}
         <button type="button" onClick={exportCsv}>
           Export watchlist (CSV)
+        </button>{' '}
+        <button type="button" onClick={exportHoldings}>
+          Export holdings (CSV)
         </button>
       </div>
       <div class="data__import">
@@ -156,15 +179,19 @@ export function DataSection({ settings, knownSymbols, appVersion, onApply, now =
           onChange={choose}
         />
         <p id={`${id}-hint`} class="hint">
-          A backup made here (.json), or a watchlist (.csv, one symbol per line). You see what would change before
-          anything does.
+          A backup made here (.json), a watchlist (.csv, one symbol per line), or holdings (.csv: symbol, quantity,
+          average price; they replace yours for the same symbols). You see what would change before anything does.
         </p>
       </div>
       {plan && (
         <div class="data__preview" role="group" aria-labelledby={`${id}-preview`}>
           <h3 id={`${id}-preview`}>Import preview: {plan.fileName}</h3>
           {changes.length === 0 ? (
-            <p>{nothing ? 'Nothing would change' : 'No setting would change'}: the file's settings are the ones you have.</p>
+            plan.kind === 'holdings-csv' ? (
+              <p>{nothing ? 'Nothing would change: you have these holdings already.' : 'The watchlist has every symbol of the file already.'}</p>
+            ) : (
+              <p>{nothing ? 'Nothing would change' : 'No setting would change'}: the file's settings are the ones you have.</p>
+            )
           ) : (
             <ul class="data__changes">
               {changes.map((change) => (
@@ -173,6 +200,7 @@ export function DataSection({ settings, knownSymbols, appVersion, onApply, now =
             </ul>
           )}
           {alertsPreview && <p class="data__alerts">{alertsPreview.text}</p>}
+          {holdingsPreview && <p class="data__holdings">{holdingsPreview.text}</p>}
           {warnings.length > 0 && (
             <ul class="data__warnings" aria-label="Warnings">
               {warnings.map((text) => (

@@ -1,5 +1,5 @@
 import type { Settings } from '../../shared/settings';
-import { MIN_QUOTES_PERIOD_SEC } from '../../shared/settings';
+import { BADGE_PORTFOLIO, MIN_QUOTES_PERIOD_SEC } from '../../shared/settings';
 
 interface GeneralSettingsProps {
   settings: Settings;
@@ -46,6 +46,7 @@ export function GeneralSettings({ settings, onChange }: GeneralSettingsProps) {
             onChange((s) => ({ ...s, badge: value }));
           }}>
           <option value="off">nothing</option>
+          <option value={BADGE_PORTFOLIO}>portfolio day %</option>
           {[...new Set(['KSE100', 'KSE30', ...settings.watchlist])].map((code) => (
             <option key={code} value={code}>
               {code} % change

@@ -1,7 +1,10 @@
 import { directionOf, formatPrice, formatVolume } from '../../shared/format';
+import type { Holding } from '../../shared/holdings/model';
+import type { Figures } from '../../shared/holdings/pnl';
 import type { Quote } from '../../shared/model';
 import type { SeriesPoint } from '../../shared/series';
 import { Change } from './Change';
+import { HoldingFigures } from './HoldingFigures';
 import { Sparkline } from './Sparkline';
 
 interface QuoteRowProps {
@@ -24,6 +27,19 @@ interface QuoteRowProps {
   onDropOnto: (dragged: string) => void;
   /** The symbol's alerts, for the bell. */
   alerts?: RowAlerts;
+  /** The symbol's holding, for its button and, when there is one, the row's money line. */
+  holding?: RowHolding;
+}
+
+export interface RowHolding {
+  /** The holding stored, or undefined (then the row looks as it does without holdings). */
+  holding: Holding | undefined;
+  /** Its figures at the row's quote; null when the quote gives no price. */
+  figures: Figures | null;
+  /** Its form is open, with this id. */
+  open: boolean;
+  formId: string;
+  onToggle: () => void;
 }
 
 export interface RowAlerts {
@@ -54,7 +70,18 @@ function BellIcon() {
   );
 }
 
-export function QuoteRow({ symbol, quote, name, heldSince, series, reorderable, onRemove, onMove, onDropOnto, alerts }: QuoteRowProps) {
+/** A wallet drawn, as the bell is. */
+function WalletIcon() {
+  return (
+    <svg aria-hidden="true" class="quote__hold-icon" viewBox="0 0 16 16" width="13" height="13" focusable="false">
+      <path fill="currentColor" d="M2.5 3.5h9a1 1 0 0 1 1 1v1h.5a1 1 0 0 1 1 1v4a1 1 0 0 1-1 1h-.5v1a1 1 0 0 1-1 1h-9a1 1 0 0 1-1-1v-8a1 1 0 0 1 1-1zm7 4a1 1 0 0 0 0 2h4v-2z" />
+    </svg>
+  );
+}
+
+const quantityWords = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
+
+export function QuoteRow({ symbol, quote, name, heldSince, series, reorderable, onRemove, onMove, onDropOnto, alerts, holding }: QuoteRowProps) {
   const onKeyDown = (event: KeyboardEvent): void => {
     if (event.target !== event.currentTarget) return; // keys typed on the row's own link or button
     if (event.key === 'Delete' || event.key === 'Backspace') {
@@ -71,6 +98,8 @@ export function QuoteRow({ symbol, quote, name, heldSince, series, reorderable, 
   const direction = quote ? directionOf(quote.change) : 'unchanged';
   const fired = alerts?.fired === true;
   const stateId = `bell-state-${symbol}`;
+  const held = holding?.holding;
+  const holdStateId = `hold-state-${symbol}`;
   return (
     <li
       class={fired ? 'quote quote--alerted' : 'quote'}
@@ -138,9 +167,28 @@ export function QuoteRow({ symbol, quote, name, heldSince, series, reorderable, 
       ) : (
         <span />
       )}
+      {holding ? (
+        <button
+          type="button"
+          class={held ? 'quote__hold quote__hold--set' : 'quote__hold'}
+          aria-label={`Holdings for ${symbol}`}
+          aria-describedby={holdStateId}
+          aria-expanded={holding.open ? 'true' : 'false'}
+          aria-controls={holding.open ? holding.formId : undefined}
+          onClick={holding.onToggle}
+        >
+          <WalletIcon />
+          <span id={holdStateId} class="sr-only">
+            {held ? `${quantityWords.format(held.quantity)} shares at ${quantityWords.format(held.averagePrice)} average` : 'No holding'}
+          </span>
+        </button>
+      ) : (
+        <span />
+      )}
       <button type="button" class="quote__remove" onClick={onRemove} aria-label={`Remove ${symbol}`} tabIndex={-1}>
         ×
       </button>
+      {held && <HoldingFigures figures={holding.figures} />}
     </li>
   );
 }

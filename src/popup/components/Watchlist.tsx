@@ -1,12 +1,15 @@
 import { Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AlertRule, AlertsState, Reading } from '../../shared/alerts/rules';
+import type { Holdings } from '../../shared/holdings/model';
+import { holdingFigures } from '../../shared/holdings/pnl';
 import type { Quote } from '../../shared/model';
 import type { SeriesMap } from '../../shared/series';
 import { MAX_WATCHLIST, type TimeZoneChoice, type WatchlistSort } from '../../shared/settings';
 import type { Instrument } from '../../shared/symbol-directory';
 import { sortedSymbols } from '../../shared/watchlist';
 import { AlertForm } from './AlertForm';
+import { HoldingForm } from './HoldingForm';
 import { QuoteRow } from './QuoteRow';
 import { SymbolSearch } from './SymbolSearch';
 
@@ -39,6 +42,8 @@ interface WatchlistProps {
   baselineOf?: (symbol: string) => Reading | null;
   now?: number;
   zone?: TimeZoneChoice;
+  /** The watchlist's holdings (undefined before the first read: the buttons wait for it). */
+  holdings?: Holdings | undefined;
 }
 
 export function Watchlist(props: WatchlistProps) {
@@ -51,11 +56,19 @@ export function Watchlist(props: WatchlistProps) {
   // After an alert form closes, focus goes back to its row's bell.
   const focusBell = useRef<string | null>(null);
   const [alertsFor, setAlertsFor] = useState<string | null>(null);
+  // The same for the holdings form and its button.
+  const focusHold = useRef<string | null>(null);
+  const [holdingFor, setHoldingFor] = useState<string | null>(null);
   useEffect(() => {
     if (focusBell.current !== null) {
       const bell = listRef.current?.querySelector<HTMLElement>(`li[data-symbol="${CSS.escape(focusBell.current)}"] .quote__bell`);
       focusBell.current = null;
       bell?.focus();
+    }
+    if (focusHold.current !== null) {
+      const button = listRef.current?.querySelector<HTMLElement>(`li[data-symbol="${CSS.escape(focusHold.current)}"] .quote__hold`);
+      focusHold.current = null;
+      button?.focus();
     }
     if (focusNext.current === null) return;
     const target = listRef.current?.querySelector<HTMLElement>(`li[data-symbol="${CSS.escape(focusNext.current)}"]`);
@@ -69,6 +82,10 @@ export function Watchlist(props: WatchlistProps) {
   const closeAlerts = (symbol: string): void => {
     focusBell.current = symbol;
     setAlertsFor(null);
+  };
+  const closeHolding = (symbol: string): void => {
+    focusHold.current = symbol;
+    setHoldingFor(null);
   };
 
   const move = (symbol: string, delta: -1 | 1): void => {
@@ -110,6 +127,9 @@ export function Watchlist(props: WatchlistProps) {
             const rules = rulesOf.get(symbol) ?? [];
             const open = alertsFor === symbol;
             const formId = `alert-form-${symbol}`;
+            const holding = props.holdings?.[symbol];
+            const holdingOpen = holdingFor === symbol;
+            const holdingFormId = `holding-form-${symbol}`;
             return (
               <Fragment key={symbol}>
                 <QuoteRow
@@ -123,6 +143,15 @@ export function Watchlist(props: WatchlistProps) {
                   onMove={(delta) => move(symbol, delta)}
                   onDropOnto={(dragged) => props.onMove(dragged, symbols.indexOf(symbol))}
                   alerts={{ count: rules.length, fired: rules.some((r) => r.status === 'fired'), open, formId, onToggle: () => setAlertsFor(open ? null : symbol) }}
+                  holding={
+                    props.holdings && {
+                      holding,
+                      figures: holding ? holdingFigures(holding, quotes[symbol]) : null,
+                      open: holdingOpen,
+                      formId: holdingFormId,
+                      onToggle: () => setHoldingFor(holdingOpen ? null : symbol),
+                    }
+                  }
                 />
                 {open && (
                   <li class="alert-panel">
@@ -138,6 +167,11 @@ export function Watchlist(props: WatchlistProps) {
                       zone={props.zone ?? 'local'}
                       onClose={() => closeAlerts(symbol)}
                     />
+                  </li>
+                )}
+                {holdingOpen && (
+                  <li class="alert-panel">
+                    <HoldingForm id={holdingFormId} symbol={symbol} holding={holding} onClose={() => closeHolding(symbol)} />
                   </li>
                 )}
               </Fragment>

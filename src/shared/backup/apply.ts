@@ -1,15 +1,19 @@
 /**
- * The backup's reads and writes of the alerts, and a confirmed import as a whole: the settings
- * through the caller (the options page saves them as an edit of what is stored then), then the
- * file's alerts merged into `alertsItem` in one update. The outcome is a sentence either way,
- * and an alerts write that failed is said so, never reported as an import that succeeded.
+ * The backup's reads and writes of the alerts and the holdings, and a confirmed import as a
+ * whole: the settings through the caller (the options page saves them as an edit of what is
+ * stored then), then the file's alerts merged into `alertsItem` in one update, then its
+ * holdings into `holdingsItem` in one update. The outcome is a sentence either way, and a
+ * write that failed is said so, never reported as an import that succeeded.
  */
 import { alertsItem } from '../alerts/store';
 import type { AlertsState } from '../alerts/rules';
+import type { Holdings } from '../holdings/model';
+import { holdingsItem } from '../holdings/store';
 import { err, ok, type Result } from '../result';
 import type { Settings } from '../settings';
 import { leftOutWarning, mergeAlerts, type AlertsMerge } from './alerts';
 import type { ImportPlan } from './format';
+import { holdingsLeftOutWarning, mergeHoldings, type HoldingsMerge } from './holdings';
 import { applyPlan } from './preview';
 
 const describe = (cause: unknown): string => (cause instanceof Error ? cause.message : String(cause));
@@ -32,6 +36,48 @@ export function currentAlerts(): Promise<AlertsState> {
     console.warn('alerts unreadable for the import preview; counted against none:', cause);
     return { rules: [], fired: [] };
   });
+}
+
+/** The holdings as stored, for a backup or the CSV export: refused when they could not be read. */
+export async function readHoldingsForBackup(): Promise<Result<Holdings, string>> {
+  try {
+    const state = await holdingsItem.getState();
+    if (state.unreadable) return err(`The holdings could not be read (${state.unreadable}), so no backup was made.`);
+    return ok(state.value);
+  } catch (cause) {
+    return err(`The holdings could not be read (${describe(cause)}), so no backup was made.`);
+  }
+}
+
+/** The holdings as stored, for a preview to count against (the import merges again when it writes). */
+export function currentHoldings(): Promise<Holdings> {
+  return holdingsItem.get().catch((cause: unknown): Holdings => {
+    console.warn('holdings unreadable for the import preview; counted against none:', cause);
+    return {};
+  });
+}
+
+/** What an import did to the holdings: the merge without the holdings. */
+export type HoldingsImported = Omit<HoldingsMerge, 'holdings'>;
+
+/**
+ * Merges the plan's holdings into the stored ones in one `holdingsItem.update`, against the
+ * holdings stored at that moment. Ok(null) when the file has no holdings: nothing is written.
+ */
+export async function importHoldings(plan: ImportPlan): Promise<Result<HoldingsImported | null, string>> {
+  const entries = plan.holdings?.entries;
+  if (entries === undefined) return ok(null);
+  if (entries.length === 0) return ok({ added: [], replaced: [], unchanged: [], leftOut: [] });
+  const seen: { merge?: HoldingsImported } = {};
+  const written = await holdingsItem
+    .update((current) => {
+      const { holdings, ...rest } = mergeHoldings(current, entries);
+      seen.merge = rest;
+      return holdings;
+    })
+    .catch((cause: unknown) => ({ ok: false as const, error: { kind: 'write-failed' as const, detail: describe(cause) } }));
+  if (!written.ok) return err(`the holdings could not be saved: ${written.error.detail.replace(/\.$/, '')}`);
+  return seen.merge ? ok(seen.merge) : err('the holdings could not be saved: nothing was written');
 }
 
 /** What an import did to the alerts: the merge without the state. */
@@ -63,15 +109,21 @@ export async function importAlerts(plan: ImportPlan, now: number, newId: () => s
 const plural = (n: number, one: string, many: string): string => (n === 1 ? `1 ${one}` : `${n} ${many}`);
 
 /** The sentence after a successful import. */
-export function importedMessage(plan: ImportPlan, settingsChanged: number, alerts: AlertsImported | null): string {
+export function importedMessage(plan: ImportPlan, settingsChanged: number, alerts: AlertsImported | null, holdings: HoldingsImported | null = null): string {
   const parts = [`${plural(settingsChanged, 'setting', 'settings')} changed`];
   // A file without alerts (or an empty list) is told as before: settings only.
   if (alerts && alerts.added.length + alerts.duplicates + alerts.leftOut > 0) {
     const added = plural(alerts.added.length, 'alert', 'alerts');
     parts.push(alerts.duplicates > 0 ? `${added} added (${alerts.duplicates} you had already)` : `${added} added`);
   }
-  const warning = alerts ? leftOutWarning(alerts) : null;
-  return `Imported ${plan.fileName}: ${parts.join(', ')}.${warning ? ` ${warning}` : ''}`;
+  if (holdings && holdings.added.length + holdings.replaced.length + holdings.unchanged.length + holdings.leftOut.length > 0) {
+    const held = [`${plural(holdings.added.length, 'holding', 'holdings')} added`];
+    if (holdings.replaced.length > 0) held.push(`${holdings.replaced.length} replaced`);
+    if (holdings.unchanged.length > 0) held.push(`${holdings.unchanged.length} unchanged`);
+    parts.push(held.join(', '));
+  }
+  const warnings = [alerts ? leftOutWarning(alerts) : null, holdings ? holdingsLeftOutWarning(holdings.leftOut) : null].filter((w): w is string => w !== null);
+  return `Imported ${plan.fileName}: ${parts.join(', ')}.${warnings.map((w) => ` ${w}`).join('')}`;
 }
 
 export interface ApplyImport {
@@ -87,10 +139,12 @@ const reason = (error: unknown): string =>
   error instanceof Error && error.message.trim() !== '' ? `: ${error.message.trim().replace(/\.$/, '')}` : '';
 
 /**
- * A confirmed import: the settings first, then the alerts; the status sentence, or what failed.
+ * A confirmed import: the settings first, then the alerts, then the holdings; the status
+ * sentence, or what failed.
  * `saveSettings` is called before anything is awaited, so the caller may still use the user's
  * gesture (a permission prompt for an imported feed's site needs one). When the settings
- * could not be saved, the alerts are not written either.
+ * could not be saved, the alerts and holdings are not written either; when the alerts could
+ * not, the holdings are not.
  */
 export async function applyImport(plan: ImportPlan, { saveSettings, settingsChanged, now, newId }: ApplyImport): Promise<Result<string, string>> {
   const saving = saveSettings((current) => applyPlan(current, plan));
@@ -104,5 +158,11 @@ export async function applyImport(plan: ImportPlan, { saveSettings, settingsChan
     const what = alerts.error.charAt(0).toUpperCase() + alerts.error.slice(1);
     return err(settingsChanged > 0 ? `The settings were imported, but ${alerts.error}.` : `${what}.`);
   }
-  return ok(importedMessage(plan, settingsChanged, alerts.value));
+  const holdings = await importHoldings(plan);
+  if (!holdings.ok) {
+    const what = holdings.error.charAt(0).toUpperCase() + holdings.error.slice(1);
+    const before = [settingsChanged > 0 ? 'the settings' : null, (alerts.value?.added.length ?? 0) > 0 ? 'the alerts' : null].filter((w): w is string => w !== null);
+    return err(before.length > 0 ? `${before.join(' and ').replace(/^./, (c) => c.toUpperCase())} were imported, but ${holdings.error}.` : `${what}.`);
+  }
+  return ok(importedMessage(plan, settingsChanged, alerts.value, holdings.value));
 }

@@ -1,13 +1,15 @@
 /**
- * Writing backups: the whole of the user's data as versioned JSON (the settings and the alert
- * rules), and the watchlist alone as a one-column CSV that spreadsheets and other portfolio
- * tools open.
+ * Writing backups: the whole of the user's data as versioned JSON (the settings, the alert
+ * rules and the holdings), and the watchlist alone as a one-column CSV that spreadsheets and
+ * other portfolio tools open (the holdings CSV is in holdings-csv.ts).
  */
 import type { AlertsState } from '../alerts/rules';
+import type { Holdings } from '../holdings/model';
 import { isSymbol } from '../symbol';
 import { normaliseSettings, type Settings } from '../settings';
 import { alertsData, type AlertsData } from './alerts';
 import { BACKUP_FORMAT, BACKUP_VERSION, SETTINGS_FIELDS } from './format';
+import { holdingsData, type HoldingEntry } from './holdings';
 
 /** The top level of a backup file, as written by this version (2). */
 export interface BackupFile {
@@ -17,8 +19,8 @@ export interface BackupFile {
   exportedAt: string;
   /** The extension version that wrote it: for people and bug reports, never for parsing. */
   app: string;
-  /** The alerts are their rules' definitions: no state, no fired log (alerts.ts). */
-  data: { settings: Record<string, unknown>; alerts: AlertsData };
+  /** The alerts are their rules' definitions: no state, no fired log (alerts.ts). The holdings: every one, A–Z. */
+  data: { settings: Record<string, unknown>; alerts: AlertsData; holdings: HoldingEntry[] };
 }
 
 /** The backup's settings: every field by name, from a validated copy, without the storage version. */
@@ -30,14 +32,14 @@ function settingsData(settings: Settings): Record<string, unknown> {
   return out;
 }
 
-/** `alerts` is required: a caller that forgot them would write a backup that silently lacks them. */
-export function exportBackup(settings: Settings, now: number, appVersion: string, alerts: AlertsState): string {
+/** `alerts` and `holdings` are required: a caller that forgot them would write a backup that silently lacks them. */
+export function exportBackup(settings: Settings, now: number, appVersion: string, alerts: AlertsState, holdings: Holdings): string {
   const file: BackupFile = {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: new Date(now).toISOString(),
     app: appVersion,
-    data: { settings: settingsData(settings), alerts: alertsData(alerts) },
+    data: { settings: settingsData(settings), alerts: alertsData(alerts), holdings: holdingsData(holdings) },
   };
   // Indented, with a final newline: people open backups in editors and diff them.
   return `${JSON.stringify(file, null, 2)}\n`;
@@ -66,4 +68,8 @@ export function backupFileName(now: number): string {
 
 export function watchlistFileName(now: number): string {
   return `psx-watchlist-${localDate(now)}.csv`;
+}
+
+export function holdingsFileName(now: number): string {
+  return `psx-holdings-${localDate(now)}.csv`;
 }

@@ -5,10 +5,13 @@
  * - version 1 holds `data.settings`;
  * - version 2 adds `data.alerts`: `{ rules: [...] }`, each rule's definition only (subject,
  *   index, kind, threshold, rearm, hysteresisPct), never its state or the fired log, which
- *   belong to one device's market readings (alerts.ts).
+ *   belong to one device's market readings (alerts.ts); and `data.holdings`:
+ *   `[{ symbol, quantity, averagePrice }, ...]` (holdings.ts, issue 12).
  *
- * A version-1 file still imports, as it always did, and leaves the alerts alone.
+ * A version-1 file still imports, as it always did, and leaves the alerts and holdings alone;
+ * so does a version-2 file without the section.
  */
+import type { Holding } from '../holdings/model';
 import type { Settings } from '../settings';
 import type { AlertDefinition } from './alerts';
 
@@ -17,6 +20,8 @@ export const BACKUP_FORMAT = 'psx-market-overlay-backup';
 export const BACKUP_VERSION = 2;
 /** The first version with `data.alerts`; an `alerts` in an older file is not ours, and ignored. */
 export const ALERTS_SINCE_VERSION = 2;
+/** The first version with `data.holdings`; version 2 is not released yet, so it gains them. */
+export const HOLDINGS_SINCE_VERSION = 2;
 /** A full backup is a few kilobytes: anything past 1 MB is not one, and is not read. */
 export const MAX_BACKUP_BYTES = 1024 * 1024;
 export const FILE_TOO_LARGE = 'This file is larger than 1 MB, too large to be a backup or a watchlist.';
@@ -67,8 +72,12 @@ export interface MalformedEntry {
 
 /** What importing a file would do; nothing is written until the user confirms it. */
 export interface ImportPlan {
-  /** A full backup (JSON) or a watchlist list (CSV, which replaces the watchlist only). */
-  kind: 'backup' | 'watchlist-csv';
+  /**
+   * A full backup (JSON), a watchlist list (CSV, which replaces the watchlist only), or a
+   * holdings list (CSV `symbol,quantity,average price`: merged into the holdings, its symbols
+   * added to the end of the watchlist where missing).
+   */
+  kind: 'backup' | 'watchlist-csv' | 'holdings-csv';
   fileName: string;
   settings: SettingsPatch;
   /** Well-formed symbols the PSX directory does not list: skipped, not imported. */
@@ -79,6 +88,18 @@ export interface ImportPlan {
   warnings: string[];
   /** The file's alerts (version 2 on); absent when it has none to offer, which leaves the user's alone. */
   alerts?: ImportedAlerts;
+  /** The file's holdings (version 2 on, or a holdings CSV); absent leaves the user's alone. */
+  holdings?: ImportedHoldings;
+  /** Symbols to add at the end of the watchlist where missing (a holdings CSV's), so their holdings show. */
+  watchlistAdds?: string[];
+}
+
+/** A backup's or a CSV's holdings, checked; merged into the user's, the file's winning per symbol. */
+export interface ImportedHoldings {
+  /** Valid holdings of symbols PSX lists, one per symbol (a repeated symbol: its last), in the file's order. */
+  entries: { symbol: string; holding: Holding }[];
+  /** Entries that are not valid holdings: their place (CSV line, or place in the JSON list) and why. */
+  malformed: (MalformedEntry & { reason: string })[];
 }
 
 /** A backup's alert rules, checked; merged into the user's on import, never replacing them. */

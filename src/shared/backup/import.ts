@@ -2,17 +2,21 @@
  * Reading a file the user chose: its size, its kind, and a backup's envelope (format, version,
  * data). The kind is read from the content, not trusted from the name, because files get
  * renamed: a `{` first means a backup whatever the file is called. What the envelope holds is
- * checked elsewhere (settings-patch.ts for settings, csv.ts for a watchlist list).
+ * checked elsewhere (settings-patch.ts for settings, csv.ts for a watchlist list, holdings.ts
+ * and holdings-csv.ts for holdings).
  *
  * The top-level `version` guards compatibility: a reader refuses a file newer than itself, as
  * it may mean something this reader cannot know. Within a version growth is additive, so
- * unknown sections in `data` are ignored: `alerts` is read from version 2 on (alerts.ts), and a
- * version-1 file, which had none, imports exactly as it did and leaves the alerts alone.
+ * unknown sections in `data` are ignored: `alerts` and `holdings` are read from version 2 on
+ * (alerts.ts, holdings.ts), and a version-1 file, which had neither, imports exactly as it did
+ * and leaves the alerts and the holdings alone.
  */
 import { err, ok, type Result } from '../result';
 import { parseWatchlistCsv } from './csv';
 import { checkAlerts } from './alerts';
-import { ALERTS_SINCE_VERSION, BACKUP_FORMAT, BACKUP_VERSION, FILE_TOO_LARGE, MAX_BACKUP_BYTES, type ImportPlan, type KnownSymbols } from './format';
+import { ALERTS_SINCE_VERSION, BACKUP_FORMAT, BACKUP_VERSION, FILE_TOO_LARGE, HOLDINGS_SINCE_VERSION, MAX_BACKUP_BYTES, type ImportPlan, type KnownSymbols } from './format';
+import { checkHoldings } from './holdings';
+import { holdingsColumns, parseHoldingsCsv } from './holdings-csv';
 import { checkSettings } from './settings-patch';
 
 export const NOT_JSON = 'This file is not valid JSON, so it cannot be a PSX Market Overlay backup.';
@@ -51,11 +55,29 @@ function parseBackupJson(text: string, fileName: string, known: KnownSymbols): R
   const settings = data['settings'];
   // A backup without settings is allowed (it changes nothing); unreadable settings are not.
   if (settings !== undefined && !isRecord(settings)) return err('The settings in this backup cannot be read.');
-  const checked = checkSettings(settings ?? {}, known);
+  const plan: ImportPlan = { kind: 'backup', fileName, ...checkSettings(settings ?? {}, known) };
   // No alerts section: the user's alerts are left alone, whatever the version.
-  if (version < ALERTS_SINCE_VERSION || data['alerts'] === undefined) return ok({ kind: 'backup', fileName, ...checked });
-  const { alerts, warnings } = checkAlerts(data['alerts']);
-  return ok({ kind: 'backup', fileName, ...checked, warnings: [...checked.warnings, ...warnings], ...(alerts ? { alerts } : {}) });
+  if (version >= ALERTS_SINCE_VERSION && data['alerts'] !== undefined) {
+    const { alerts, warnings } = checkAlerts(data['alerts']);
+    plan.warnings = [...plan.warnings, ...warnings];
+    if (alerts) plan.alerts = alerts;
+  }
+  // The same for the holdings.
+  if (version >= HOLDINGS_SINCE_VERSION && data['holdings'] !== undefined) {
+    const { holdings, unknownSymbols, warnings } = checkHoldings(data['holdings'], known);
+    plan.warnings = [...plan.warnings, ...warnings];
+    plan.unknownSymbols = [...new Set([...plan.unknownSymbols, ...unknownSymbols])];
+    if (holdings) plan.holdings = holdings;
+  }
+  return ok(plan);
+}
+
+/** A CSV: a holdings list when it has that shape (holdings-csv.ts), else a watchlist. */
+function parseCsv(text: string, fileName: string, known: KnownSymbols): Result<ImportPlan, string> {
+  // Excel writes a BOM; files from old Macs end lines with a bare CR.
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
+  const columns = holdingsColumns(lines);
+  return columns ? parseHoldingsCsv(lines, columns, fileName, known) : parseWatchlistCsv(text, fileName, known);
 }
 
 export function parseBackupFile(text: string, fileName: string, known: KnownSymbols): Result<ImportPlan, string> {
@@ -65,5 +87,5 @@ export function parseBackupFile(text: string, fileName: string, known: KnownSymb
   if (first === undefined) return err('This file is empty.');
   // `[` too: an array is no backup, and saying so beats listing every line as "not a symbol".
   if (first === '{' || first === '[' || /\.json$/i.test(fileName.trim())) return parseBackupJson(body, fileName, known);
-  return parseWatchlistCsv(body, fileName, known);
+  return parseCsv(body, fileName, known);
 }

@@ -4,8 +4,9 @@
  * can never promise something the import does not do. Nothing here writes anything.
  */
 import type { FeedDefinition } from '../feeds';
-import { normaliseSettings, type Settings } from '../settings';
+import { BADGE_PORTFOLIO, normaliseSettings, type Settings } from '../settings';
 import { FIELD_LABELS, SETTINGS_FIELDS, type ImportPlan, type SettingsField } from './format';
+import { withWatchlistAdds } from './holdings';
 
 /** Lists compared item by item; only the first two have an order the user sees. */
 export type ListField = 'watchlist' | 'indices' | 'collapsedFeeds' | 'barHiddenSites';
@@ -36,7 +37,7 @@ const SHOW: Partial<Record<ValueField, (value: unknown) => string>> = {
   timeZone: (v) => (v === 'Asia/Karachi' ? 'Pakistan time (PKT)' : 'your time zone'),
   quotesPeriodSec: (v) => `every ${String(v)} s`,
   feedsPeriodMin: (v) => `every ${String(v)} min`,
-  badge: (v) => (v === 'off' ? 'nothing' : `${String(v)} % change`),
+  badge: (v) => (v === 'off' ? 'nothing' : v === BADGE_PORTFOLIO ? 'portfolio day %' : `${String(v)} % change`),
   sort: (v) => SORTS[String(v)] ?? String(v),
 };
 function show(field: ValueField, value: unknown): string {
@@ -93,9 +94,9 @@ function feedsChange(before: FeedDefinition[], after: FeedDefinition[]): PlanCha
   return { kind: 'feeds', field: 'feeds', label, added, removed, updated, reordered, text: sentence(label, parts) };
 }
 
-/** The settings after the import: the file's fields over the current ones, validated. */
+/** The settings after the import: the file's fields over the current ones, validated; a holdings CSV's symbols added. */
 export function applyPlan(current: Settings, plan: ImportPlan): Settings {
-  return normaliseSettings({ ...current, ...plan.settings });
+  return withWatchlistAdds(normaliseSettings({ ...current, ...plan.settings }), plan.watchlistAdds);
 }
 
 /** Every setting the import would change, in the options page's order; empty when none. */

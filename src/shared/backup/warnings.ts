@@ -3,6 +3,7 @@
  * lists are cut so that a file of a thousand bad lines still gives a readable preview.
  */
 import { malformedAlertsSentence } from './alerts';
+import { malformedHoldingsSentence } from './holdings';
 import type { ImportPlan, MalformedEntry } from './format';
 import type { ScreenedSymbols } from './symbols';
 
@@ -20,7 +21,7 @@ function place(plan: ImportPlan, entry: MalformedEntry): string {
   return entry.text === '' ? where : `${where} (“${entry.text}”)`;
 }
 
-/** One sentence per kind of problem: unknown symbols, malformed entries, malformed alerts, then the rest. */
+/** One sentence per kind of problem: unknown symbols, malformed entries, malformed alerts and holdings, then the rest. */
 export function describeWarnings(plan: ImportPlan): string[] {
   const out: string[] = [];
   const unknown = plan.unknownSymbols;
@@ -37,6 +38,8 @@ export function describeWarnings(plan: ImportPlan): string[] {
   }
   const badAlerts = malformedAlertsSentence(plan.alerts?.malformed ?? [], (items) => listed(items, MAX_LISTED_LINES));
   if (badAlerts) out.push(badAlerts);
+  const badHoldings = malformedHoldingsSentence(plan, (items) => listed(items, MAX_LISTED_LINES));
+  if (badHoldings) out.push(badHoldings);
   out.push(...plan.warnings);
   return out;
 }

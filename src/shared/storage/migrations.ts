@@ -11,6 +11,7 @@ import { alertsItem } from '../alerts/store';
 import { barOriginsItem } from '../bar-access';
 import { browser } from '../browser';
 import { diagnosticsArchiveItem, diagnosticsHeadItem } from '../diagnostics';
+import { holdingsItem } from '../holdings/store';
 import { lastOpenedItem } from '../last-opened';
 import { permissionOwnersItem } from '../permission-owners';
 import { boardItem, LEGACY_SNAPSHOT_KEY, marketItem, storiesItem } from '../market-store';
@@ -38,6 +39,8 @@ export const ALL_ITEMS: readonly StorageItem<unknown>[] = [
   diagnosticsArchiveItem,
   permissionOwnersItem,
   alertsItem,
+  // Local only: financial data stays on this device unless the user exports it (holdings/store.ts).
+  holdingsItem,
 ];
 
 export interface MigrationReport {

@@ -84,7 +84,7 @@ afterEach(() => vi.restoreAllMocks());
 
 describe('export', () => {
   const exported = (state: AlertsState) =>
-    JSON.parse(exportBackup(CUSTOM, T0, '0.2.0', state)) as { version: number; data: { settings: object; alerts: { rules: Record<string, unknown>[] } } };
+    JSON.parse(exportBackup(CUSTOM, T0, '0.2.0', state, {})) as { version: number; data: { settings: object; alerts: { rules: Record<string, unknown>[] } } };
 
   it(`is backup version ${BACKUP_VERSION}, with the settings and every rule's definition, in the user's order`, () => {
     const file = exported(STORED);
@@ -125,7 +125,7 @@ describe('export, clear, import', () => {
     await storeAlerts(STORED);
     const read = await readAlertsForBackup();
     if (!read.ok) throw new Error(read.error);
-    const text = exportBackup(await readSettings(), T0, '0.2.0', read.value);
+    const text = exportBackup(await readSettings(), T0, '0.2.0', read.value, {});
     await alertsItem.remove();
     expect(await alertsItem.get()).toEqual(emptyAlerts());
 
@@ -152,7 +152,7 @@ describe('export, clear, import', () => {
   });
 
   it('fires nothing on the first reading after the import, even where the condition already holds', async () => {
-    await apply(plan(exportBackup(CUSTOM, T0, '0.2.0', STORED)));
+    await apply(plan(exportBackup(CUSTOM, T0, '0.2.0', STORED, {})));
     const { rules } = await alertsItem.get();
     const hubc = rules.find((r) => r.subject === 'HUBC')!;
     // HUBC at 215, above the rule's 210: the rule learns it is already true, and waits.
@@ -166,7 +166,7 @@ describe('export, clear, import', () => {
   it('keeps the user’s own alerts, state and fired log, and adds the file’s after them', async () => {
     const mine: AlertsState = { rules: STORED.rules.slice(0, 2), fired: STORED.fired.slice(0, 1) };
     await storeAlerts(mine);
-    await apply(plan(exportBackup(CUSTOM, T0, '0.2.0', { rules: STORED.rules.slice(1, 4), fired: [] })));
+    await apply(plan(exportBackup(CUSTOM, T0, '0.2.0', { rules: STORED.rules.slice(1, 4), fired: [] }, {})));
     const after = await alertsItem.get();
     expect(after.rules.slice(0, 2)).toEqual(mine.rules);
     expect(after.fired).toEqual(mine.fired);
@@ -176,7 +176,7 @@ describe('export, clear, import', () => {
 
 describe('importing the same file twice', () => {
   it('adds its alerts once: the second import finds them all and writes nothing', async () => {
-    const text = exportBackup(CUSTOM, T0, '0.2.0', STORED);
+    const text = exportBackup(CUSTOM, T0, '0.2.0', STORED, {});
     expect((await apply(plan(text))).ok).toBe(true);
     const once = await storedAlertsRaw();
 

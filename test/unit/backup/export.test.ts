@@ -15,21 +15,21 @@ afterEach(() => vi.useRealTimers());
 describe('exportBackup', () => {
   it('writes the versioned envelope, pretty, with the time in UTC', () => {
     vi.setSystemTime(NOON);
-    const text = exportBackup(CUSTOM, Date.now(), '0.1.0', emptyAlerts());
+    const text = exportBackup(CUSTOM, Date.now(), '0.1.0', emptyAlerts(), {});
     const file = JSON.parse(text) as Record<string, unknown>;
     expect(file).toEqual({
       format: 'psx-market-overlay-backup',
       version: 2,
       exportedAt: '2026-10-14T12:00:00.000Z',
       app: '0.1.0',
-      data: { settings: expect.any(Object) as unknown, alerts: { rules: [] } },
+      data: { settings: expect.any(Object) as unknown, alerts: { rules: [] }, holdings: [] },
     });
     expect(text.startsWith('{\n  "format": "psx-market-overlay-backup",\n')).toBe(true);
     expect(text.endsWith('}\n')).toBe(true);
   });
 
   it('holds every setting by name, and not the storage version', () => {
-    const settings = (JSON.parse(exportBackup(CUSTOM, NOON.getTime(), '0.1.0', emptyAlerts())) as { data: { settings: Record<string, unknown> } }).data.settings;
+    const settings = (JSON.parse(exportBackup(CUSTOM, NOON.getTime(), '0.1.0', emptyAlerts(), {})) as { data: { settings: Record<string, unknown> } }).data.settings;
     expect(Object.keys(settings)).toEqual(SETTINGS_FIELDS);
     expect(settings).not.toHaveProperty('version');
     expect(settings['watchlist']).toEqual(['HUBC', 'OGDC', 'PSO']);
@@ -62,7 +62,7 @@ describe('export then import', () => {
     ['an empty watchlist and no feeds', normaliseSettings({ ...CUSTOM, watchlist: [], feeds: [] })],
   ])('gives back the same settings: %s', (_name, settings) => {
     const known = { symbols: new Set([...settings.watchlist, ...(KNOWN.symbols ?? [])]) };
-    const parsed = parseBackupFile(exportBackup(settings, NOON.getTime(), '0.1.0', emptyAlerts()), 'backup.json', known);
+    const parsed = parseBackupFile(exportBackup(settings, NOON.getTime(), '0.1.0', emptyAlerts(), {}), 'backup.json', known);
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
     expect(parsed.value.warnings).toEqual([]);

@@ -4,6 +4,7 @@
  * the batched read the bar and the settings use.
  */
 import { alertsItem } from '../../../src/shared/alerts/store';
+import { holdingsItem } from '../../../src/shared/holdings/store';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { barOriginsItem } from '../../../src/shared/bar-access';
 import { diagnosticsArchiveItem, diagnosticsHeadItem } from '../../../src/shared/diagnostics';
@@ -65,6 +66,7 @@ const SAMPLES: [StorageItem<unknown>, unknown][] = [
       fired: [{ id: 'f1', ruleId: 'r1', subject: 'HUBC', index: false, kind: 'price-above', threshold: 210, value: 210.5, price: 210.5, at: T0, seen: false }],
     },
   ],
+  [holdingsItem, { HUBC: { quantity: 500, averagePrice: 98.1234 }, OGDC: { quantity: 10_000_000_000, averagePrice: 0.0001 } }],
 ] as [StorageItem<unknown>, unknown][];
 
 /** Where an item's own writes land: a sync item's go to its local `pending:` copy first. */
