@@ -6,6 +6,7 @@
  */
 import type { AlertsState } from '../shared/alerts/rules';
 import { alertsItem } from '../shared/alerts/store';
+import { marketBreadth, newerBreadth, type MarketBreadth } from '../shared/market/breadth';
 import { boardItem, marketItem, shownQuotes, storiesItem, type MarketState } from '../shared/market-store';
 import type { Quote, Snapshot } from '../shared/model';
 import { seriesItem, type SeriesMap } from '../shared/series';
@@ -16,8 +17,20 @@ import { readSettings } from '../shared/settings-items';
 import type { WriteRefusal } from '../shared/storage/item';
 import { storageHealthItem } from '../shared/storage/storage-health';
 
+/**
+ * Where the market view's breadth comes from (issue 12). Only a full board can be counted: the
+ * snapshot's quotes are the board only when the market watch was read this cycle (or the board
+ * item is at hand), otherwise they may be just the watchlist's, whose count would mislead.
+ */
+export interface BreadthBasis {
+  /** Every symbol of the market watch, when the caller has it. */
+  board?: Readonly<Record<string, Quote>> | undefined;
+  /** The breadth the stored view already shows; kept unless the board gives a newer one. */
+  previous?: MarketBreadth | undefined;
+}
+
 /** The market view for these settings: the quotes they show and the presentation, decided now. */
-export function marketState(snapshot: Snapshot, settings: Settings, now: number, alerts?: AlertsState): MarketState {
+export function marketState(snapshot: Snapshot, settings: Settings, now: number, alerts?: AlertsState, basis: BreadthBasis = {}): MarketState {
   const { stories: _stories, ...all } = snapshot;
   // A removed feed's health goes with it, so the market view cannot grow with every feed ever tried.
   const feedIds = new Set(settings.feeds.map((f) => `feed:${f.id}`));
@@ -25,10 +38,12 @@ export function marketState(snapshot: Snapshot, settings: Settings, now: number,
   const rest = { ...all, sources };
   const quotes = shownQuotes(snapshot.quotes, [...settings.watchlist, settings.badge]);
   const quoteReads = Object.fromEntries(Object.entries(quotes).map(([s, q]) => [s, q.readAt]));
+  const breadth = newerBreadth(basis.board ? marketBreadth(basis.board, now) : null, basis.previous);
   return {
     ...rest,
     quotes,
     presentation: present({ snapshot: rest, feedIds: settings.feeds.map((f) => f.id), quotesPeriodSec: settings.quotesPeriodSec, now, quoteReads, ...(alerts ? { alerts } : {}) }),
+    ...(breadth ? { breadth } : {}),
   };
 }
 
@@ -46,7 +61,8 @@ export interface PublishPlan {
 /** Each write on its own: one refused (a full disk) does not cost the others. */
 export async function publish(snapshot: Snapshot, settings: Settings, now: number, plan: PublishPlan): Promise<(WriteRefusal & { key: string })[]> {
   const results = await Promise.all([
-    marketItem.update(() => marketState(snapshot, settings, now, plan.alerts)),
+    // The breadth is counted when the board was read; a cycle without a read keeps the last one.
+    marketItem.update((current) => marketState(snapshot, settings, now, plan.alerts, { board: plan.boardRead ? snapshot.quotes : undefined, previous: current.breadth })),
     storiesItem.update(() => snapshot.stories),
     plan.boardRead ? boardItem.update(() => ({ quotes: snapshot.quotes, readAt: now })) : null,
     plan.series ? seriesItem.update(() => plan.series as SeriesMap) : null,
@@ -96,8 +112,11 @@ export function newestQuotes(board: Readonly<Record<string, Quote>>, market: Rea
 export async function republish(now: number): Promise<{ view: MarketState; settings: Settings } | null> {
   const [settings, board, alerts] = await Promise.all([readSettings(), boardItem.get(), alertsItem.get()]);
   const result = await marketItem.update((market) => {
-    const { presentation: _p, ...rest } = market;
-    return marketState({ ...rest, quotes: newestQuotes(board.quotes, market.quotes), stories: [] }, settings, now, alerts);
+    const { presentation: _p, breadth, ...rest } = market;
+    // The breadth from the board item itself, not the merged quotes (whose watchlist rows may be
+    // a newer read than the rest); the newer of it and the stored one is kept.
+    const basis = { board: board.readAt !== null ? board.quotes : undefined, previous: breadth };
+    return marketState({ ...rest, quotes: newestQuotes(board.quotes, market.quotes), stories: [] }, settings, now, alerts, basis);
   });
   if (!result.ok) {
     console.warn('market view not re-published:', result.error.detail);

@@ -20,7 +20,21 @@ export interface Quote {
   volume: number | null;
   /** When the extension read it; a watchlist symbol missing from a later read keeps this older time. */
   readAt?: number;
+  /**
+   * The exchange marks the symbol as trading ex-entitlement today (a tag beside the symbol, or a
+   * suffix such as `KELXD`), in the order XD, XB, XR; absent when it marks none.
+   */
+  entitlements?: Entitlement[];
+  /**
+   * The market watch's LISTED IN column names a KMI index (KMI30, KMIALLSHR …) for the symbol: the
+   * exchange's own Shariah-compliant lists, not a judgement of ours. Absent when it does not, or
+   * when the column could not be read.
+   */
+  shariah?: true;
 }
+
+/** Ex-dividend, ex-bonus, ex-right: the symbol trades without that entitlement from today. */
+export type Entitlement = 'XD' | 'XB' | 'XR';
 
 /** One index (KSE100, KSE30, ALLSHR, ...). */
 export interface IndexQuote {

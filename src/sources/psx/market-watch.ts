@@ -10,9 +10,15 @@
  * be found is a parse failure. Each row is then checked against itself (change against current
  * − LDCP, % against change ÷ LDCP); a row that fails, or lacks a required value, is dropped and
  * counted rather than shown with a figure we cannot stand behind.
+ *
+ * Besides the figures, each row says whether the symbol trades ex-entitlement (a tag such as
+ * `XD` beside the symbol link, or a marker appended to the symbol text) and whether LISTED IN
+ * names a KMI index (issue 12). Neither is required: without them a row is read as before.
  */
 import { Tokenizer } from 'htmlparser2';
-import type { Quote } from '../../shared/model';
+import { inOrder, mayCarryMarker, readEntitlementTag, splitEntitlement } from '../../shared/market/entitlement';
+import { isFuturesContract } from '../../shared/market/regular-board';
+import type { Entitlement, Quote } from '../../shared/model';
 import { err, ok, type Result } from '../../shared/result';
 import { isSymbol } from '../../shared/symbol';
 import { Budget, PAGE_BUDGET } from '../dom';
@@ -39,8 +45,10 @@ const CURRENT = 5;
 const CHANGE = 6;
 const PERCENT = 7;
 const VOLUME = 8;
-const SLOTS = 9;
-const LABELS = ['SYMBOL', 'LDCP', 'OPEN', 'HIGH', 'LOW', 'CURRENT', 'CHANGE', 'CHANGE (%)', 'VOLUME'];
+/** LISTED IN: the indices a symbol is in, read as text (the portal gives it no raw value). */
+const LISTED = 9;
+const SLOTS = 10;
+const LABELS = ['SYMBOL', 'LDCP', 'OPEN', 'HIGH', 'LOW', 'CURRENT', 'CHANGE', 'CHANGE (%)', 'VOLUME', 'LISTED IN'];
 
 /**
  * Header words, upper-cased with whitespace removed. The portal prints the first of each; the
@@ -69,6 +77,7 @@ const HEADER_WORDS: ReadonlyMap<string, number> = new Map([
   ['VOLUME', VOLUME],
   ['VOL', VOLUME],
   ['VOL.', VOLUME],
+  ['LISTEDIN', LISTED],
 ]);
 
 /** The portal's own `data-name` on each header, lower-cased; read when the text is not a known word. */
@@ -82,6 +91,7 @@ const HEADER_NAMES: ReadonlyMap<string, number> = new Map([
   ['change', CHANGE],
   ['percentchange', PERCENT],
   ['volume', VOLUME],
+  ['listed', LISTED],
 ]);
 
 /**
@@ -90,16 +100,15 @@ const HEADER_NAMES: ReadonlyMap<string, number> = new Map([
  */
 const REQUIRED = [SYMBOL, LDCP, CURRENT, CHANGE, PERCENT];
 
-const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
+// Moved to shared/ so the popup can apply it to the board (issue 12); kept here for callers.
+export { isFuturesContract };
 
-/**
- * Futures contracts share the table as `SYM-MON` (`HUBC-OCT`, sometimes `HUBC-OCTB`); the plain
- * symbol is the regular market, which is what the ticker shows.
- */
-export function isFuturesContract(symbol: string): boolean {
-  const dash = symbol.lastIndexOf('-');
-  if (dash <= 0 || symbol.length < dash + 4) return false;
-  return MONTHS.includes(symbol.slice(dash + 1, dash + 4));
+export interface MarketWatchOptions {
+  /**
+   * Symbols known to exist (the directory): with it, a marker glued to a symbol printed without a
+   * raw value (`KELXD`) is read as a marker. Without it only separated markers (`KEL XD`) are.
+   */
+  known?: (symbol: string) => boolean;
 }
 
 /** A header or an early row's cell, kept whole until the table's columns are known. */
@@ -110,6 +119,8 @@ interface LooseCell {
   search: string | null;
   text: string;
   strong: string;
+  /** Text of entitlement tags in the cell, kept out of `text`. */
+  tags: string;
 }
 
 /** One `<table>` being read. Nested tables get their own, so their rows never mix. */
@@ -137,6 +148,11 @@ interface TableScan {
   text: string[];
   search: string | null;
   strong: string;
+  /** Text of the entitlement tags in the symbol cell. */
+  tags: string;
+  /** Where the reading of LISTED IN stands (see `kmiStep`), and whether it named a KMI index. */
+  listedState: number;
+  kmi: boolean;
 
   // The cell being read.
   inCell: boolean;
@@ -144,6 +160,9 @@ interface TableScan {
   cellSpan: number;
   cell: LooseCell | null;
   strongDepth: number;
+  /** Elements of `tagName` open inside an entitlement tag of the symbol cell; 0 outside one. */
+  tagDepth: number;
+  tagName: string;
 }
 
 const newTable = (): TableScan => ({
@@ -164,11 +183,16 @@ const newTable = (): TableScan => ({
   text: [],
   search: null,
   strong: '',
+  tags: '',
+  listedState: WORD_START,
+  kmi: false,
   inCell: false,
   cellSlot: -1,
   cellSpan: 1,
   cell: null,
   strongDepth: 0,
+  tagDepth: 0,
+  tagName: '',
 });
 
 // Tags and attributes the reading acts on; everything else is passed over.
@@ -182,11 +206,14 @@ const STRONG = 5;
 const THEAD = 6;
 const TBODY = 7;
 const TFOOT = 8;
+/** Any other element inside the symbol cell: an entitlement tag if its class says `tag`. */
+const MAYBE_TAG = 9;
 const ID = 1;
 const DATA_ORDER = 2;
 const DATA_SEARCH = 3;
 const DATA_NAME = 4;
 const COLSPAN = 5;
+const CLASS = 6;
 
 /** Whether `html[start, end)` is `name` (lower case), ignoring ASCII case as HTML does. */
 function isName(html: string, start: number, end: number, name: string): boolean {
@@ -236,6 +263,23 @@ function attributeOf(html: string, start: number, end: number): number {
   }
 }
 
+const isClassSpace = (code: number): boolean => code === 32 || code === 9 || code === 10 || code === 12 || code === 13;
+
+/**
+ * Whether a class value, `html[start, end)`, has the word `tag` (`tag tag--skim tag--xd`), as
+ * `.tag` would match it. Read in place: every symbol link has a class, and copying each out was
+ * a measurable part of the parse. A character reference inside the value (which no real class
+ * needs) arrives apart and counts as a space.
+ */
+function hasTagClass(html: string, start: number, end: number): boolean {
+  // A loop over the value, not `indexOf`, which would search on past its end through the page.
+  for (let at = start; at + 3 <= end; at++) {
+    if (html.charCodeAt(at) !== 116 /* t */ || html.charCodeAt(at + 1) !== 97 /* a */ || html.charCodeAt(at + 2) !== 103 /* g */) continue;
+    if ((at === start || isClassSpace(html.charCodeAt(at - 1))) && (at + 3 === end || isClassSpace(html.charCodeAt(at + 3)))) return true;
+  }
+  return false;
+}
+
 /**
  * Every table of the page, in document order, read as far as its headers allow.
  *
@@ -247,7 +291,7 @@ function attributeOf(html: string, start: number, end: number): number {
  * `Parser`) keep them: a cell ends at the next cell, a row at the next row or section, both at
  * the table's end; a `<strong>` left open ends with its cell; tag and attribute names ignore case.
  */
-function scanTables(html: string, budget: Budget): TableScan[] {
+function scanTables(html: string, budget: Budget, known?: (symbol: string) => boolean): TableScan[] {
   const all: TableScan[] = [];
   const open: TableScan[] = [];
   let table: TableScan | null = null;
@@ -257,6 +301,11 @@ function scanTables(html: string, budget: Budget): TableScan[] {
   let attribute = OTHER;
   let value = '';
   let ending = false;
+  /** The element opening in the symbol cell (MAYBE_TAG), by name, and whether its class is `tag`. */
+  let candidateStart = 0;
+  let candidateEnd = 0;
+  let candidateIsTag = false;
+  let classSeen = false;
 
   const startRow = (t: TableScan): void => {
     t.inRow = true;
@@ -271,6 +320,9 @@ function scanTables(html: string, budget: Budget): TableScan[] {
     t.text.fill('');
     t.search = null;
     t.strong = '';
+    t.tags = '';
+    t.listedState = WORD_START;
+    t.kmi = false;
   };
 
   const endCell = (t: TableScan): void => {
@@ -279,6 +331,8 @@ function scanTables(html: string, budget: Budget): TableScan[] {
     t.cell = null;
     t.cellSlot = -1;
     t.strongDepth = 0;
+    // A tag left open ends with its cell, like the <strong>.
+    t.tagDepth = 0;
   };
 
   const endRow = (t: TableScan): void => {
@@ -302,6 +356,7 @@ function scanTables(html: string, budget: Budget): TableScan[] {
       t.text = new Array<string>(SLOTS).fill('');
       t.search = null;
       t.strong = '';
+      t.tags = '';
       for (const cell of t.loose) {
         const slot = t.slotAt[cell.column] ?? -1;
         if (slot < 0 || t.present[slot]) continue;
@@ -311,7 +366,8 @@ function scanTables(html: string, budget: Budget): TableScan[] {
         if (slot === SYMBOL) {
           t.search = cell.search;
           t.strong = cell.strong;
-        }
+          t.tags = cell.tags;
+        } else if (slot === LISTED) t.kmi = listsKmiIndex(cell.text);
       }
       t.loose = [];
     } else if (!t.rowHasData) {
@@ -322,7 +378,7 @@ function scanTables(html: string, budget: Budget): TableScan[] {
       t.dropped++;
       return;
     }
-    const quote = readRow(t);
+    const quote = readRow(t, known);
     if (quote === null) t.dropped++;
     else if (quote !== FUTURES) t.quotes.push(quote);
   };
@@ -336,7 +392,7 @@ function scanTables(html: string, budget: Budget): TableScan[] {
     // A row of <td> inside <thead> is a header row too.
     if (!isHeader && t.section !== THEAD) t.rowHasData = true;
     if (t.slotAt === null) {
-      const cell: LooseCell = { column: t.column, name: null, order: null, search: null, text: '', strong: '' };
+      const cell: LooseCell = { column: t.column, name: null, order: null, search: null, text: '', strong: '', tags: '' };
       t.cell = cell;
       t.loose.push(cell);
       t.cellSlot = -1;
@@ -382,13 +438,42 @@ function scanTables(html: string, budget: Budget): TableScan[] {
     if (slot === SYMBOL && t.strongDepth > 0) t.strong += text;
   };
 
-  /** Whether the cell being read still wants its text: loose cells do; a cell with a raw value does not. */
-  const wantsText = (t: TableScan | null): t is TableScan => {
-    if (t === null || !t.inCell) return false;
+  /**
+   * Whether the cell being read still wants its text: loose cells do; a cell with a raw value does
+   * not, except the symbol (its printed text may carry a marker the raw value lacks). LISTED IN
+   * is read as it arrives instead (`readListed`).
+   */
+  const wantsText = (t: TableScan): boolean => {
     if (t.cell !== null) return true;
     const slot = t.cellSlot;
-    return slot >= 0 && t.order[slot] === null && (slot !== SYMBOL || t.search === null);
+    return slot >= 0 && (t.order[slot] === null || slot === SYMBOL);
   };
+
+  /**
+   * Text of the symbol cell, which is nearly always its raw value printed again (`HUBC`): then
+   * that string is used rather than a copy, since this is asked of every row.
+   */
+  const symbolText = (t: TableScan, start: number, end: number): string => {
+    const raw = t.order[SYMBOL] ?? t.search;
+    return raw !== null && raw.length === end - start && html.startsWith(raw, start) ? raw : html.slice(start, end);
+  };
+
+  /** LISTED IN, read in place as it arrives: one per row, and only a yes or no is wanted of it. */
+  const readListed = (t: TableScan, start: number, end: number): void => {
+    let state = t.listedState;
+    for (let i = start; i < end && state !== KMI_FOUND; i++) state = kmiStep(state, html.charCodeAt(i));
+    t.listedState = state;
+    if (state === KMI_FOUND) t.kmi = true;
+  };
+
+  /** Text inside an entitlement tag goes to the tags, never into the symbol's own text. */
+  const addTagText = (t: TableScan, text: string): void => {
+    if (t.cell !== null) t.cell.tags += text;
+    else t.tags += text;
+  };
+
+  /** Tags are looked for in the symbol cell only (in every cell of the row before the columns are known). */
+  const inSymbolCell = (t: TableScan): boolean => t.inCell && (t.cellSlot === SYMBOL || (t.cell !== null && t.rowHasData));
 
   const fromCodePoint = String.fromCodePoint;
   const tokenizer = new Tokenizer(
@@ -398,7 +483,8 @@ function scanTables(html: string, budget: Budget): TableScan[] {
         if (!budget.spend(1)) return tokenizer.pause();
         const tag = tagOf(html, start, end);
         opening = OTHER;
-        if (tag === OTHER) return;
+        // Kept out of line: this callback runs for every tag, and grown it was no longer inlined.
+        if (tag === OTHER) return otherTag(start, end);
         // A table costs far more than a tag (a scan of its own): charged so, 2 MB of them stays cheap.
         if (tag === TABLE && !budget.spend(15)) return tokenizer.pause();
         if (tag === TABLE) {
@@ -425,39 +511,61 @@ function scanTables(html: string, budget: Budget): TableScan[] {
       },
       onattribname(start, end) {
         if (!budget.spend(1)) return tokenizer.pause();
-        attribute = opening === OTHER ? OTHER : attributeOf(html, start, end);
+        attribute = opening === OTHER ? OTHER : opening === MAYBE_TAG ? classOf(start, end) : attributeOf(html, start, end);
         value = '';
       },
       onattribdata(start, end) {
-        if (attribute !== OTHER) value += html.slice(start, end);
+        if (attribute === CLASS) {
+          // The first class attribute wins, as in the DOM.
+          if (!classSeen && !candidateIsTag) candidateIsTag = hasTagClass(html, start, end);
+        } else if (attribute !== OTHER) value += html.slice(start, end);
       },
       onattribentity(codepoint) {
-        if (attribute !== OTHER) value += fromCodePoint(codepoint);
+        if (attribute !== OTHER && attribute !== CLASS) value += fromCodePoint(codepoint);
       },
       onattribend() {
+        if (attribute === CLASS) {
+          classSeen = true;
+          attribute = OTHER;
+          return;
+        }
         if (attribute !== OTHER && table !== null) setAttribute(table, attribute, value);
         attribute = OTHER;
       },
       onopentagend() {
+        if (opening === MAYBE_TAG) openTag();
         opening = OTHER;
       },
       onselfclosingtag() {
-        // `<td/>` opens a cell in HTML; the slash means nothing.
+        // `<td/>` (and `<div class="tag"/>`) opens an element in HTML; the slash means nothing.
+        if (opening === MAYBE_TAG) openTag();
         opening = OTHER;
       },
       ontext(start, end) {
         if (!budget.spend(1)) return tokenizer.pause();
         const t = table;
-        if (wantsText(t)) addText(t, html.slice(start, end));
+        if (t === null || !t.inCell) return;
+        if (t.tagDepth > 0) addTagText(t, html.slice(start, end));
+        else if (t.cellSlot === LISTED && t.cell === null) readListed(t, start, end);
+        else if (wantsText(t)) addText(t, t.cellSlot === SYMBOL ? symbolText(t, start, end) : html.slice(start, end));
       },
       ontextentity(codepoint) {
         const t = table;
-        if (wantsText(t)) addText(t, fromCodePoint(codepoint));
+        if (t === null || !t.inCell) return;
+        if (t.tagDepth > 0) addTagText(t, fromCodePoint(codepoint));
+        else if (t.cellSlot === LISTED && t.cell === null) {
+          t.listedState = kmiStep(t.listedState, codepoint);
+          if (t.listedState === KMI_FOUND) t.kmi = true;
+        } else if (wantsText(t)) addText(t, fromCodePoint(codepoint));
       },
       onclosetag(start, end) {
         if (!budget.spend(1)) return tokenizer.pause();
         const t = table;
         if (t === null) return;
+        if (t.tagDepth > 0 && isName(html, start, end, t.tagName)) {
+          t.tagDepth--;
+          return;
+        }
         const tag = tagOf(html, start, end);
         if (tag === TD || tag === TH) {
           if (t.inCell) endCell(t);
@@ -483,6 +591,39 @@ function scanTables(html: string, budget: Budget): TableScan[] {
       onend() {},
     },
   );
+  /** An element the table reading does not know: in the symbol cell, it may be an entitlement tag. */
+  function otherTag(start: number, end: number): void {
+    const t = table;
+    if (t === null || !inSymbolCell(t)) return;
+    // Inside a tag: another element of its name nests, so its end tag is not the tag's.
+    if (t.tagDepth > 0) {
+      if (isName(html, start, end, t.tagName)) t.tagDepth++;
+      return;
+    }
+    opening = MAYBE_TAG;
+    // Where its name is; copied out only if it proves to be a tag (few are).
+    candidateStart = start;
+    candidateEnd = end;
+    candidateIsTag = false;
+    classSeen = false;
+  }
+
+  function classOf(start: number, end: number): number {
+    return isName(html, start, end, 'class') ? CLASS : OTHER;
+  }
+
+  /** The end of an opening tag: an element of the symbol cell whose class is `tag` starts a tag. */
+  function openTag(): void {
+    const t = table;
+    if (candidateIsTag && t !== null && inSymbolCell(t)) {
+      t.tagDepth = 1;
+      t.tagName = html.slice(candidateStart, candidateEnd).toLowerCase();
+      // Two tags side by side (`XD`, `NC`) are two words, not one `XDNC`.
+      addTagText(t, ' ');
+    }
+    opening = OTHER;
+  }
+
   tokenizer.write(html);
   tokenizer.end();
   // Whatever is still open was left so by the end of the page (a truncated body).
@@ -514,6 +655,7 @@ function resolveColumns(header: LooseCell[] | null): number[] | string {
   if (header === null) return 'no header row';
   const slotAt: number[] = [];
   const columnOf = new Array<number>(SLOTS).fill(-1);
+  let listedTwice = false;
   for (const cell of header) {
     const word = headerWord(cell.text);
     const byText = HEADER_WORDS.get(word);
@@ -523,9 +665,18 @@ function resolveColumns(header: LooseCell[] | null): number[] | string {
     }
     const slot = byText ?? byName;
     if (slot === undefined) continue;
+    if (slot === LISTED && columnOf[slot] !== -1) {
+      // Two LISTED IN columns: which one is the symbol's is unclear, so neither is read. It
+      // carries no figure, so the table stays readable (its Shariah flags are absent).
+      listedTwice = true;
+      continue;
+    }
     if (columnOf[slot] !== -1) return `two ${LABELS[slot] ?? ''} columns`;
     columnOf[slot] = cell.column;
     slotAt[cell.column] = slot;
+  }
+  if (listedTwice) {
+    for (let c = 0; c < slotAt.length; c++) if (slotAt[c] === LISTED) delete slotAt[c];
   }
   const missing = REQUIRED.filter((slot) => columnOf[slot] === -1).map((slot) => LABELS[slot]);
   if (missing.length > 0) return `no ${missing.join(', ')} header`;
@@ -536,13 +687,26 @@ function resolveColumns(header: LooseCell[] | null): number[] | string {
 const FUTURES: unique symbol = Symbol('futures');
 
 /** The row as a quote; null when it cannot be shown; FUTURES for a futures contract. */
-function readRow(t: TableScan): Quote | null | typeof FUTURES {
+function readRow(t: TableScan, known: ((symbol: string) => boolean) | undefined): Quote | null | typeof FUTURES {
   if (!t.present[SYMBOL]) return null;
-  // `data-order`/`data-search` hold the bare symbol; the text may carry tags such as `XD`.
-  const raw = t.order[SYMBOL] ?? t.search ?? (t.strong.trim() !== '' ? t.strong : t.text[SYMBOL] ?? '');
-  const symbol = raw.trim().toUpperCase();
+  // `data-order`/`data-search` hold the bare symbol; the printed text is the fallback.
+  const raw = t.order[SYMBOL] ?? t.search;
+  const printed = t.strong.trim() !== '' ? t.strong : (t.text[SYMBOL] ?? '');
+  // A marker appended to the symbol is split off wherever it is (`KEL-XD`): it never makes a
+  // second symbol. Glued to a raw value (`KELXD`) it needs `known` to say KEL is the symbol.
+  const text = raw ?? printed;
+  const split = mayCarryMarker(text) ? splitEntitlement(text, known) : null;
+  const symbol = split?.symbol ?? text.trim().toUpperCase();
   if (!isSymbol(symbol)) return null;
   if (isFuturesContract(symbol)) return FUTURES;
+  let marks: Entitlement[] = split?.entitlements ?? [];
+  // The raw value is the bare symbol and the printed one `KELXD`: the letters beyond it are
+  // markers, since the raw value says what the symbol is.
+  if (raw !== null && printed !== symbol && mayCarryMarker(printed)) {
+    const shown = splitEntitlement(printed, (s) => s === symbol);
+    if (shown.symbol === symbol) marks = inOrder([...marks, ...shown.entitlements]);
+  }
+  if (t.tags !== '') marks = inOrder([...marks, ...readEntitlementTag(t.tags)]);
 
   const price = asPrice(cellNumber(t, CURRENT));
   const change = asSigned(cellNumber(t, CHANGE));
@@ -552,7 +716,7 @@ function readRow(t: TableScan): Quote | null | typeof FUTURES {
   const previousClose = asPrice(cellNumber(t, LDCP));
   if (previousClose !== null ? !changeAgrees(price, previousClose, change) : price - change <= 0) return null;
   if (!percentAgrees(previousClose ?? price - change, change, changePercent)) return null;
-  return {
+  const quote: Quote = {
     symbol,
     price,
     change,
@@ -563,6 +727,41 @@ function readRow(t: TableScan): Quote | null | typeof FUTURES {
     low: asPrice(cellNumber(t, LOW)),
     volume: asVolume(cellNumber(t, VOLUME)),
   };
+  // Absent rather than empty or false: most rows carry neither, and the board stores ~500 rows.
+  if (marks.length > 0) quote.entitlements = marks;
+  if (t.present[LISTED] && t.kmi) quote.shariah = true;
+  return quote;
+}
+
+/**
+ * Whether LISTED IN (`ALLSHR,KMI30,KSE100`) names a KMI index: KMI30, KMIALLSHR and any other
+ * the exchange names so. These are PSX's own Shariah-compliant index lists (issue 12).
+ */
+export function listsKmiIndex(listedIn: string): boolean {
+  let state = WORD_START;
+  for (let i = 0; i < listedIn.length && state !== KMI_FOUND; i++) state = kmiStep(state, listedIn.charCodeAt(i));
+  return state === KMI_FOUND;
+}
+
+// Reading LISTED IN a character at a time, across text runs and character references alike:
+// at the start of a name, after its K, after its KM; inside a name; a KMI name found.
+const WORD_START = 0;
+const AFTER_K = 1;
+const AFTER_KM = 2;
+const IN_WORD = 3;
+const KMI_FOUND = 4;
+
+/** The portal separates names with commas; spaces may follow them. */
+const isNameSeparator = (code: number): boolean => code === 44 || code === 59 || code === 32 || code === 9 || code === 10 || code === 12 || code === 13 || code === 0xa0;
+
+function kmiStep(state: number, code: number): number {
+  if (state === KMI_FOUND) return state;
+  if (isNameSeparator(code)) return WORD_START;
+  const upper = code >= 97 && code <= 122 ? code - 32 : code;
+  if (state === WORD_START) return upper === 75 /* K */ ? AFTER_K : IN_WORD;
+  if (state === AFTER_K) return upper === 77 /* M */ ? AFTER_KM : IN_WORD;
+  if (state === AFTER_KM) return upper === 73 /* I */ ? KMI_FOUND : IN_WORD;
+  return IN_WORD;
 }
 
 /** The raw `data-order` value when the cell has one; the printed text only when it has not. */
@@ -576,10 +775,10 @@ function cellNumber(t: TableScan, slot: number): number | null {
  * The market watch with the count of rows left out. A page without the table, a table whose
  * required headers cannot be found, and a table with no readable row are failures.
  */
-export function parseMarketWatchReading(html: string, budget = new Budget(PAGE_BUDGET)): Result<MarketWatchReading, string> {
+export function parseMarketWatchReading(html: string, budget = new Budget(PAGE_BUDGET), options: MarketWatchOptions = {}): Result<MarketWatchReading, string> {
   // Every tokenizer event is charged: a 2 MB page of nested tables or cells costs ~100 ms at most,
   // then fails as parse (a 500-row market watch is ~45,000 events).
-  const tables = scanTables(html, budget);
+  const tables = scanTables(html, budget, options.known);
   if (budget.exhausted) return err(`the market-watch page is ${budget.failure}`);
   const table = tables.find((t) => t.id === 'marketWatchTable') ?? tables.find(headerHasSymbol);
   if (!table) return err('no market-watch table: an error page or a new layout');

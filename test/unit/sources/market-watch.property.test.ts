@@ -22,10 +22,10 @@ import { HOME_URL, MARKET_WATCH_URL, readPortal } from '../../../src/sources/psx
 import { fakeFetch } from '../fake-fetch';
 import { readFixture } from '../fixtures';
 
-type Slot = 'symbol' | 'ldcp' | 'open' | 'high' | 'low' | 'close' | 'change' | 'percentChange' | 'volume';
-const SLOTS: Slot[] = ['symbol', 'ldcp', 'open', 'high', 'low', 'close', 'change', 'percentChange', 'volume'];
+type Slot = 'symbol' | 'ldcp' | 'open' | 'high' | 'low' | 'close' | 'change' | 'percentChange' | 'volume' | 'listed';
+const SLOTS: Slot[] = ['symbol', 'ldcp', 'open', 'high', 'low', 'close', 'change', 'percentChange', 'volume', 'listed'];
 const REQUIRED: Slot[] = ['symbol', 'ldcp', 'close', 'change', 'percentChange'];
-const OPTIONAL: Slot[] = ['open', 'high', 'low', 'volume'];
+const OPTIONAL: Slot[] = ['open', 'high', 'low', 'volume', 'listed'];
 
 // ---- HTML pieces ------------------------------------------------------------------------------
 
@@ -107,16 +107,36 @@ const volumeCell: fc.Arbitrary<Cell> = fc.oneof(
   { weight: 1, arbitrary: fc.constant(EMPTY) },
 );
 
-/** The symbol cell in the shapes the portal uses: data-order, data-search, or the `<strong>` text. */
-const symbolCell = (symbol: string): fc.Arbitrary<string> =>
-  fc.constantFrom(
-    `<td data-search="${symbol}" data-order="${symbol}"><a class="tbl__symbol"><strong>${symbol}</strong></a></td>`,
-    `<td data-order="${symbol}"><a><strong>${symbol}</strong></a><div class="tag tag--xd">XD</div></td>`,
-    `<td data-search="${symbol}"><a><strong>NOT THIS</strong></a></td>`,
-    `<td><a class="tbl__symbol"><strong>${symbol}</strong></a><div class="tag">XD</div></td>`,
+/**
+ * The symbol cell in the shapes the portal uses: data-order, data-search, or the `<strong>` text;
+ * with the entitlement markers it must read from it (issue 12): a tag beside the link, or letters
+ * the printed symbol carries beyond its raw value.
+ */
+const symbolCell = (symbol: string): fc.Arbitrary<[html: string, entitlements: Quote['entitlements']]> =>
+  fc.constantFrom<[string, Quote['entitlements']]>(
+    [`<td data-search="${symbol}" data-order="${symbol}"><a class="tbl__symbol"><strong>${symbol}</strong></a></td>`, undefined],
+    [`<td data-order="${symbol}"><a><strong>${symbol}</strong></a><div class="tag tag--xd">XD</div></td>`, ['XD']],
+    [`<td data-search="${symbol}"><a><strong>NOT THIS</strong></a></td>`, undefined],
+    [`<td><a class="tbl__symbol"><strong>${symbol}</strong></a><div class="tag">XD</div></td>`, ['XD']],
+    [`<td data-order="${symbol}"><a><strong>${symbol}</strong></a><div class="tag tag--skim">XB-XR</div><span class="tag">XD</span></td>`, ['XD', 'XB', 'XR']],
+    [`<td data-search="${symbol}" data-order="${symbol}"><a><strong>${symbol}XB</strong></a></td>`, ['XB']],
+    [`<td><a><strong>${symbol}</strong></a> <span class="tag">xd xb</span></td>`, ['XD', 'XB']],
   );
 
 const symbol = fc.stringMatching(/^[A-Z][A-Z0-9]{1,6}$/);
+
+/** LISTED IN, and whether it names a KMI index (issue 12); text only, a raw value beside it is not read. */
+const listedCell: fc.Arbitrary<[html: string, shariah: boolean]> = fc.constantFrom<[string, boolean]>(
+  ['<td>ALLSHR,KSE100</td>', false],
+  ['<td>ALLSHR,KMI30,KSE100,KSE30</td>', true],
+  ['<td>KMIALLSHR</td>', true],
+  ['<td>ALLSHR, kmi30</td>', true],
+  ['<td></td>', false],
+  ['<td data-order="7">ALLSHR,KMI30</td>', true],
+  // A name that only contains KMI is not a KMI index; nor is text of a table nested in the cell.
+  ['<td>ALLSHR,XKMI30</td>', false],
+  ['<td><table><tr><td>KMI30</td></tr></table></td>', false],
+);
 
 // ---- rows -------------------------------------------------------------------------------------
 
@@ -141,11 +161,12 @@ const goodRow: fc.Arbitrary<Row> = fc
     high: optionalPrice,
     low: optionalPrice,
     volume: volumeCell,
+    listed: listedCell,
     texts: fc.tuple(noise, noise, noise),
     junkLdcp: junkCell,
   })
   .chain((r) =>
-    fc.tuple(fc.constant(r), symbolCell(r.symbol), second).map(([r, symbolHtml, dup]): Row => {
+    fc.tuple(fc.constant(r), symbolCell(r.symbol), second).map(([r, [symbolHtml, entitlements], dup]): Row => {
       const changeCents = r.closeCents - r.ldcpCents;
       const price = r.closeCents / 100;
       const change = changeCents / 100;
@@ -173,6 +194,7 @@ const goodRow: fc.Arbitrary<Row> = fc
           change: changeHtml,
           percentChange: rawCell(String(changePercent), `${changePercent.toFixed(2)}%`),
           volume: r.volume.html,
+          listed: r.listed[0],
         },
         readable: { ldcp: ldcp.value, open: r.open.value, high: r.high.value, low: r.low.value, volume: r.volume.value },
         outcome: {
@@ -187,6 +209,8 @@ const goodRow: fc.Arbitrary<Row> = fc
             high: r.high.value,
             low: r.low.value,
             volume: r.volume.value,
+            ...(entitlements ? { entitlements } : {}),
+            ...(r.listed[1] ? { shariah: true as const } : {}),
           },
         },
       };
@@ -255,6 +279,7 @@ const HEADER_TEXTS: Record<Slot, string[]> = {
   change: ['CHANGE', 'Chg'],
   percentChange: ['CHANGE (%)', 'CHANGE(%)', '% Change', 'CHANGE <small>(%)</small>'],
   volume: ['VOLUME', 'Vol.'],
+  listed: ['LISTED IN', 'Listed In'],
 };
 
 /** How a known column's header names it: by its text, by its data-name, or both. */
@@ -268,7 +293,7 @@ const headerFor = (slot: Slot): fc.Arbitrary<string> =>
   );
 
 /** Columns the parser does not read; their cells carry numbers that would mislead a shifted read. */
-const EXTRA_HEADERS = ['<th data-name="sector">SECTOR</th>', '<th data-name="listed">LISTED IN</th>', '<th>ISIN</th>', '<th data-name="bid">BID</th>', '<th>#</th>', '<th data-name="trades">TRADES</th>'];
+const EXTRA_HEADERS = ['<th data-name="sector">SECTOR</th>', '<th>ISIN</th>', '<th data-name="bid">BID</th>', '<th>#</th>', '<th data-name="trades">TRADES</th>'];
 const extraCell: fc.Arbitrary<string> = fc.oneof(
   cents.map((c) => rawCell(money(c), grouped(c))),
   fc.constantFrom('<td>0816</td>', '<td>ALLSHR,KSE100</td>', '<td></td>'),
@@ -288,7 +313,7 @@ const layout = (rowCount: number): fc.Arbitrary<Layout> =>
   fc
     .record({
       order: fc.shuffledSubarray(SLOTS, { minLength: SLOTS.length, maxLength: SLOTS.length }),
-      absent: fc.record({ open: oneIn(6), high: oneIn(6), low: oneIn(6), volume: oneIn(6) }),
+      absent: fc.record({ open: oneIn(6), high: oneIn(6), low: oneIn(6), volume: oneIn(6), listed: oneIn(4) }),
       headers: fc.record(Object.fromEntries(SLOTS.map((s) => [s, headerFor(s)])) as Record<Slot, fc.Arbitrary<string>>),
       extras: fc.array(
         fc.record({ header: fc.constantFrom(...EXTRA_HEADERS), at: fc.nat(), cells: fc.array(extraCell, { minLength: rowCount, maxLength: rowCount }) }),
@@ -316,12 +341,14 @@ ${trs}
 
 const page = rows.chain((body) => layout(body.length).map((l) => ({ body, layout: l })));
 
-const expectedQuote = (quote: Quote, missing: Slot[]): Quote => ({
+const expectedQuote = ({ shariah, ...quote }: Quote, missing: Slot[]): Quote => ({
   ...quote,
   open: missing.includes('open') ? null : quote.open,
   high: missing.includes('high') ? null : quote.high,
   low: missing.includes('low') ? null : quote.low,
   volume: missing.includes('volume') ? null : quote.volume,
+  // Without a LISTED IN column nothing says a symbol is in a KMI index: absent, not guessed.
+  ...(shariah && !missing.includes('listed') ? { shariah } : {}),
 });
 
 // ---- properties -------------------------------------------------------------------------------

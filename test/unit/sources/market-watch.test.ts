@@ -20,6 +20,8 @@ describe('parseMarketWatch on the sample page', () => {
   it('reads every number from data-order, not the formatted text', () => {
     expect(result.value[0]).toEqual({
       symbol: 'HUBC',
+      // LISTED IN: ALLSHR,KMI30,KSE100,KSE30 (issue 12).
+      shariah: true,
       previousClose: 201.87,
       open: 202.05,
       high: 204.4,
@@ -32,8 +34,17 @@ describe('parseMarketWatch on the sample page', () => {
     expect(result.value[1]).toMatchObject({ symbol: 'OGDC', change: -3.49, changePercent: -1.0778923961949472 });
   });
 
-  it('reads the symbol, not the XD tag that follows it', () => {
-    expect(result.value[2]).toMatchObject({ symbol: 'KEL', price: 6.12, change: 0, changePercent: 0 });
+  it('reads the symbol, not the XD tag that follows it, and the tag as its marker', () => {
+    expect(result.value[2]).toMatchObject({ symbol: 'KEL', price: 6.12, change: 0, changePercent: 0, entitlements: ['XD'] });
+  });
+
+  it('marks only what the page marks: no tag, no marker; no KMI index, no Shariah flag', () => {
+    expect(result.value.map((q) => [q.symbol, q.entitlements, q.shariah])).toEqual([
+      ['HUBC', undefined, true],
+      ['OGDC', undefined, true],
+      ['KEL', ['XD'], undefined],
+      ['SILK', undefined, undefined],
+    ]);
   });
 });
 
