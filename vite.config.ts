@@ -6,8 +6,13 @@
  */
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { rolldown } from 'rolldown';
+import { parseDocument } from 'htmlparser2';
+import { findAll, removeElement } from 'domutils';
+import render from 'dom-serializer';
 import { defineConfig, type Plugin } from 'vite';
 import sourceManifest from './manifest.json' with { type: 'json' };
 import { manifestFor, type TargetBrowser } from './scripts/manifest-for.ts';
@@ -31,6 +36,55 @@ function noWebAccessibleResources(outDir: string): Plugin {
   };
 }
 
+/** Every file under `dir`, as paths relative to it. */
+function filesUnder(dir: string, prefix = ''): string[] {
+  return readdirSync(path.join(dir, prefix), { withFileTypes: true }).flatMap((entry) => {
+    const name = path.posix.join(prefix, entry.name);
+    return entry.isDirectory() ? filesUnder(dir, name) : [name];
+  });
+}
+
+/**
+ * The popup is opened cold every time, and each module of its graph is one more request to the
+ * extension's file loader before anything can run: bundled by page, the popup imported five
+ * chunks it shares with the options page and the background. This re-bundles the written popup
+ * entry with everything it imports into one file (same code, already minified and targeted;
+ * exports nobody uses are dropped) and points the popup page at it, without module preloads.
+ * The shared chunks stay for the other pages, which are not opened on every click.
+ */
+function popupInOneChunk(outDir: string): Plugin {
+  return {
+    name: 'psx:popup-in-one-chunk',
+    apply: 'build',
+    async writeBundle() {
+      const root = path.resolve(outDir);
+      const manifest = JSON.parse(readFileSync(path.join(root, 'manifest.json'), 'utf8')) as { action?: { default_popup?: string } };
+      const page = manifest.action?.default_popup;
+      if (!page) throw new Error('psx:popup-in-one-chunk: the manifest names no popup');
+      const htmlFile = path.join(root, page);
+      // The page is read with the HTML parser the extension uses, never with patterns over its text.
+      const doc = parseDocument(readFileSync(htmlFile, 'utf8'));
+      const scripts = findAll((el) => el.name === 'script' && el.attribs['type'] === 'module' && typeof el.attribs['src'] === 'string', doc.children);
+      const entry = scripts.length === 1 ? scripts[0]!.attribs['src']!.replace(/^\//, '') : undefined;
+      if (!entry) throw new Error(`psx:popup-in-one-chunk: expected one module script in ${page}`);
+      const bundle = await rolldown({ input: path.join(root, entry), logLevel: 'silent' });
+      const { output } = await bundle.generate({ format: 'es', minify: true, codeSplitting: false });
+      await bundle.close();
+      const chunks = output.filter((o) => o.type === 'chunk');
+      if (chunks.length !== 1) throw new Error(`psx:popup-in-one-chunk: got ${chunks.length} chunks`);
+      const code = chunks[0]!.code;
+      const file = `assets/popup-${createHash('sha256').update(code).digest('base64url').slice(0, 8)}.js`;
+      writeFileSync(path.join(root, file), code);
+      scripts[0]!.attribs['src'] = `/${file}`;
+      for (const link of findAll((el) => el.name === 'link' && el.attribs['rel'] === 'modulepreload', doc.children)) removeElement(link);
+      writeFileSync(htmlFile, render(doc, { encodeEntities: 'utf8' }));
+      // The page's own chunk is an entry: nothing else imports it. Removed unless something names it.
+      const named = filesUnder(root).some((f) => /\.(js|html|json)$/.test(f) && f !== entry && readFileSync(path.join(root, f), 'utf8').includes(path.posix.basename(entry)));
+      if (!named && existsSync(path.join(root, entry))) rmSync(path.join(root, entry));
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => {
   const browser: TargetBrowser = mode === 'firefox' ? 'firefox' : 'chrome';
   return {
@@ -38,6 +92,7 @@ export default defineConfig(({ mode }) => {
       preact(),
       crx({ manifest: manifestFor(sourceManifest, browser) as unknown as ManifestV3Export, browser }),
       noWebAccessibleResources(`dist/${browser}`),
+      popupInOneChunk(`dist/${browser}`),
     ],
     build: {
       outDir: `dist/${browser}`,
@@ -46,6 +101,8 @@ export default defineConfig(({ mode }) => {
       // Readable stack traces in the field cost nothing but size; keep maps out of the package.
       sourcemap: false,
       minify: true,
+      // Both targets know <link rel="modulepreload"> (Chrome 66, Firefox 115): no polyfill.
+      modulePreload: { polyfill: false },
     },
   };
 });

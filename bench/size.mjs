@@ -26,6 +26,26 @@ for (const browser of ['chrome', 'firefox']) {
   console.log(`  ${'total JS + CSS'.padEnd(40)} ${(raw / 1024).toFixed(1).padStart(7)} KB  ${(gz / 1024).toFixed(1).padStart(6)} KB gz`);
 }
 
+// What opening the popup loads: the files its page names, and every module they import.
+for (const browser of ['chrome', 'firefox']) {
+  const root = path.resolve('dist', browser);
+  const page = JSON.parse(readFileSync(path.join(root, 'manifest.json'), 'utf8')).action.default_popup;
+  const html = readFileSync(path.join(root, page), 'utf8');
+  const queue = [...html.matchAll(/(?:src|href)="\/([^"]+\.(?:js|css))"/g)].map((m) => m[1]);
+  const seen = new Set();
+  while (queue.length > 0) {
+    const file = queue.shift();
+    if (seen.has(file)) continue;
+    seen.add(file);
+    if (!file.endsWith('.js')) continue;
+    const code = readFileSync(path.join(root, file), 'utf8');
+    for (const m of code.matchAll(/(?:from|import)\s*["'`](\.{1,2}\/[^"'`]+\.js)["'`]/g)) queue.push(path.posix.join(path.posix.dirname(file), m[1]));
+  }
+  const gzOf = (ext) => [...seen].filter((f) => f.endsWith(ext)).reduce((sum, f) => sum + gzipSync(readFileSync(path.join(root, f)), { level: 9 }).length, 0);
+  const js = [...seen].filter((f) => f.endsWith('.js'));
+  console.log(`\npopup (dist/${browser}): ${js.length} JS file(s), ${(gzOf('.js') / 1024).toFixed(1)} KB gz of JavaScript (budget 40 KB gz), CSS ${(gzOf('.css') / 1024).toFixed(1)} KB gz`);
+}
+
 // The budget that matters most: what a browsed page has to load for the ticker bar.
 const bar = readFileSync(path.resolve('dist/chrome/src/content/ticker/bar.iife.js'));
 console.log(`\nticker bar content script: ${(bar.length / 1024).toFixed(1)} KB, ${(gzipSync(bar, { level: 9 }).length / 1024).toFixed(1)} KB gz (budget 10 KB gz)`);
