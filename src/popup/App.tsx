@@ -28,10 +28,13 @@ import { useNow } from '../ui/hooks/useNow';
 import { useSourceAccess } from '../ui/hooks/useSourceAccess';
 import { useItem, useSettings } from '../ui/hooks/useItem';
 import { AccessPrompt } from './components/AccessPrompt';
+import { BreadthStrip } from './components/BreadthStrip';
 import { FiredList } from './components/FiredList';
 import { Header } from './components/Header';
 import { IndicesStrip } from './components/IndicesStrip';
+import { MarketView } from './components/MarketView';
 import { Notice } from './components/Notice';
+import { PopupTabs } from './components/PopupTabs';
 import { Portfolio } from './components/Portfolio';
 import { StoryList } from './components/StoryList';
 import { Toolbar } from './components/Toolbar';
@@ -144,26 +147,36 @@ export function App() {
         </p>
       )}
       <IndicesStrip codes={current.indices} indices={market.indices} />
+      {market.breadth && <BreadthStrip breadth={market.breadth} zone={zone} />}
       {totals && totals.count > 0 && <Portfolio totals={totals} privacy={current.privacy} />}
-      <Watchlist
-        symbols={current.watchlist}
-        quotes={market.quotes}
-        heldSince={Object.fromEntries(Object.entries(presentation?.heldQuotes ?? {}).map(([s, at]) => [s, formatWhen(at, now, zone)]))}
-        instruments={directory?.instruments ?? []}
-        series={series ?? {}}
-        sort={current.sort}
-        caption={presentation?.caption ?? ''}
-        onSort={(sort) => update((s) => ({ ...s, sort }))}
-        onAdd={(symbol) => update((s) => addSymbol(s, symbol))}
-        onRemove={(symbol) => update((s) => removeSymbol(s, symbol))}
-        onMove={(symbol, to) => update((s) => moveSymbol(s, symbol, to))}
-        onRestore={() => update(restoreBusinessRecorderList)}
-        alerts={alerts}
-        baselineOf={(symbol) => trustedBaseline({ subject: symbol, index: false }, market, current.alertsOnFallback)}
-        now={now}
-        zone={zone}
-        holdings={watched}
-      />
+      {/* Only the selected view is rendered: the Market view (and its read of the board) waits for its tab. */}
+      <PopupTabs selected={current.popupTab} onSelect={(popupTab) => update((s) => ({ ...s, popupTab }))}>
+        {current.popupTab === 'market' ? (
+          <MarketView watchlist={current.watchlist} onAdd={(symbol) => update((s) => addSymbol(s, symbol))} />
+        ) : (
+          <Watchlist
+            symbols={current.watchlist}
+            quotes={market.quotes}
+            heldSince={Object.fromEntries(Object.entries(presentation?.heldQuotes ?? {}).map(([s, at]) => [s, formatWhen(at, now, zone)]))}
+            instruments={directory?.instruments ?? []}
+            series={series ?? {}}
+            sort={current.sort}
+            caption={presentation?.caption ?? ''}
+            onSort={(sort) => update((s) => ({ ...s, sort }))}
+            onAdd={(symbol) => update((s) => addSymbol(s, symbol))}
+            onRemove={(symbol) => update((s) => removeSymbol(s, symbol))}
+            onMove={(symbol, to) => update((s) => moveSymbol(s, symbol, to))}
+            onRestore={() => update(restoreBusinessRecorderList)}
+            alerts={alerts}
+            baselineOf={(symbol) => trustedBaseline({ subject: symbol, index: false }, market, current.alertsOnFallback)}
+            now={now}
+            zone={zone}
+            holdings={watched}
+            shariahOnly={current.shariahOnly}
+            onShariahOnly={(shariahOnly) => update((s) => ({ ...s, shariahOnly }))}
+          />
+        )}
+      </PopupTabs>
       {/* One line names the failing feeds; each empty section only says it has nothing yet. */}
       <Notice notice={storiesNotice?.kind === 'feeds-failing' ? storiesNotice : null} />
       {current.feeds.map((feed) => {

@@ -17,7 +17,7 @@ export const SETTINGS_LOCK = 'settings';
 /** 0.1.0's one sync item. */
 export const LEGACY_SETTINGS_KEY = 'settings';
 
-const PREF_FIELDS = ['indices', 'timeZone', 'quotesPeriodSec', 'feedsPeriodMin', 'badge', 'sort', 'collapsedFeeds', 'privacy', 'alertsOnFallback', 'badgeAlerts'] as const;
+const PREF_FIELDS = ['indices', 'timeZone', 'quotesPeriodSec', 'feedsPeriodMin', 'badge', 'sort', 'collapsedFeeds', 'privacy', 'alertsOnFallback', 'badgeAlerts', 'popupTab', 'shariahOnly'] as const;
 const BAR_FIELDS = ['showBar', 'barPosition', 'barMode', 'barSpeed', 'barHiddenSites'] as const;
 
 export type Prefs = Pick<Settings, (typeof PREF_FIELDS)[number]>;
@@ -50,6 +50,9 @@ export const prefsItem = defineItem<Prefs>({
   // 2 added the alert preferences (alertsOnFallback, badgeAlerts). The step from 1 adds nothing
   // (the validator gives them their defaults); the version exists so that a build of version 1,
   // which would drop them, reads prefs as written by a newer version and never writes over them.
+  // Issue 12 added popupTab and shariahOnly without a step or a new version: prefs stored before
+  // lack them and the validator gives them their defaults ('watchlist', false); a version-2 build
+  // without them drops only these two popup choices on its next write, which costs the user nothing.
   version: 2,
   migrations: { 1: (v1) => v1 },
   lock: SETTINGS_LOCK,

@@ -53,7 +53,13 @@ export interface Settings {
   alertsOnFallback: boolean;
   /** The badge shows the count of fired alerts not yet seen, in place of the % change. */
   badgeAlerts: boolean;
+  /** The popup's view under the indices, remembered across opens (issue 12). */
+  popupTab: PopupTab;
+  /** The popup's watchlist shows only Shariah (KMI) symbols; the list itself is unchanged (issue 12). */
+  shariahOnly: boolean;
 }
+
+export type PopupTab = 'watchlist' | 'market';
 
 export type WatchlistSort = 'user' | 'change' | 'symbol';
 
@@ -80,6 +86,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   barHiddenSites: [],
   alertsOnFallback: false,
   badgeAlerts: true,
+  popupTab: 'watchlist',
+  shariahOnly: false,
 });
 
 /**
@@ -141,6 +149,8 @@ export function normaliseSettings(raw: unknown): Settings {
     barHiddenSites: hiddenSites(source['barHiddenSites']),
     alertsOnFallback: source['alertsOnFallback'] === true,
     badgeAlerts: source['badgeAlerts'] !== false,
+    popupTab: source['popupTab'] === 'market' ? 'market' : 'watchlist',
+    shariahOnly: source['shariahOnly'] === true,
   };
 }
 

@@ -1,10 +1,12 @@
 import { directionOf, formatPrice, formatVolume } from '../../shared/format';
 import type { Holding } from '../../shared/holdings/model';
 import type { Figures } from '../../shared/holdings/pnl';
+import { lockState } from '../../shared/market/circuit';
 import type { Quote } from '../../shared/model';
 import type { SeriesPoint } from '../../shared/series';
 import { Change } from './Change';
 import { HoldingFigures } from './HoldingFigures';
+import { describeMarks, EntitlementTags, LockBadge, ShariahMark } from './Markers';
 import { Sparkline } from './Sparkline';
 
 interface QuoteRowProps {
@@ -100,12 +102,16 @@ export function QuoteRow({ symbol, quote, name, heldSince, series, reorderable, 
   const stateId = `bell-state-${symbol}`;
   const held = holding?.holding;
   const holdStateId = `hold-state-${symbol}`;
+  // Issue 12: the exchange's marks, in the row's name too, as the row is what a reader focuses.
+  const lock = quote ? lockState(quote) : null;
+  const marks = describeMarks(quote);
+  const marked = lock !== null || (quote?.entitlements?.length ?? 0) > 0;
   return (
     <li
       class={fired ? 'quote quote--alerted' : 'quote'}
       data-symbol={symbol}
       tabIndex={0}
-      aria-label={`${symbol}${name ? `, ${name}` : ''}`}
+      aria-label={[symbol, ...(name ? [name] : []), ...marks].join(', ')}
       title={quote?.volume != null ? `Volume ${formatVolume(quote.volume)}` : undefined}
       draggable={reorderable}
       onKeyDown={onKeyDown}
@@ -118,10 +124,20 @@ export function QuoteRow({ symbol, quote, name, heldSince, series, reorderable, 
       }}
     >
       <span class="quote__id">
-        <a class="quote__symbol" href={`${COMPANY_PAGE}${encodeURIComponent(symbol)}`} target="_blank" rel="noopener noreferrer" title={name}>
-          {symbol}
-          {name && <span class="sr-only">, {name}</span>}
-        </a>
+        <span class="quote__line">
+          <a class="quote__symbol" href={`${COMPANY_PAGE}${encodeURIComponent(symbol)}`} target="_blank" rel="noopener noreferrer" title={name}>
+            {symbol}
+            {name && <span class="sr-only">, {name}</span>}
+          </a>
+          {quote?.shariah && <ShariahMark />}
+        </span>
+        {/* Locks and entitlements are rare: only a marked row grows a second line. */}
+        {quote && marked && (
+          <span class="quote__marks">
+            <LockBadge lock={lock} previousClose={quote.previousClose} />
+            <EntitlementTags entitlements={quote.entitlements} />
+          </span>
+        )}
         {fired && <span class="quote__fired">Alert fired</span>}
       </span>
       <span class={`quote__spark change--${direction}`}>

@@ -44,12 +44,20 @@ interface WatchlistProps {
   zone?: TimeZoneChoice;
   /** The watchlist's holdings (undefined before the first read: the buttons wait for it). */
   holdings?: Holdings | undefined;
+  /** Only symbols the exchange lists in a KMI index are shown (issue 12); the list is unchanged. */
+  shariahOnly?: boolean;
+  onShariahOnly?: (on: boolean) => void;
 }
+
+const hiddenWords = (n: number): string => `${n} ${n === 1 ? 'symbol' : 'symbols'} hidden by the Shariah filter`;
 
 export function Watchlist(props: WatchlistProps) {
   const { symbols, quotes, instruments, series, sort, caption } = props;
   const names = new Map(instruments.map((i) => [i.symbol, i.name]));
-  const rows = sortedSymbols(symbols, quotes, sort);
+  const sorted = sortedSymbols(symbols, quotes, sort);
+  // A symbol without data is hidden too: nothing says it is in a KMI index.
+  const rows = props.shariahOnly ? sorted.filter((symbol) => quotes[symbol]?.shariah === true) : sorted;
+  const hidden = sorted.length - rows.length;
   const listRef = useRef<HTMLUListElement>(null);
   // After a keyboard move or removal, focus follows the row (or its neighbour).
   const focusNext = useRef<string | null>(null);
@@ -90,7 +98,9 @@ export function Watchlist(props: WatchlistProps) {
 
   const move = (symbol: string, delta: -1 | 1): void => {
     focusNext.current = symbol;
-    props.onMove(symbol, symbols.indexOf(symbol) + delta);
+    // Past the neighbour on screen: with the filter on, the symbols between are hidden ones.
+    const neighbour = rows[rows.indexOf(symbol) + delta];
+    props.onMove(symbol, neighbour === undefined ? symbols.indexOf(symbol) + delta : symbols.indexOf(neighbour));
   };
   const remove = (symbol: string): void => {
     const at = rows.indexOf(symbol);
@@ -104,6 +114,12 @@ export function Watchlist(props: WatchlistProps) {
         <h2 id="watchlist-heading" class="section-title">
           Watchlist <span class="section-title__note">{caption}</span>
         </h2>
+        {props.onShariahOnly && symbols.length > 0 && (
+          <label class="watchlist__filter" title="Symbols the exchange lists in a KMI index">
+            <input type="checkbox" checked={props.shariahOnly === true} onChange={(e) => props.onShariahOnly?.((e.currentTarget as HTMLInputElement).checked)} />
+            Shariah (KMI) only
+          </label>
+        )}
         <label class="watchlist__sort">
           <span class="sr-only">Sort watchlist</span>
           <select value={sort} onChange={(e) => props.onSort((e.currentTarget as HTMLSelectElement).value as WatchlistSort)}>
@@ -122,62 +138,69 @@ export function Watchlist(props: WatchlistProps) {
           </button>
         </div>
       ) : (
-        <ul class="quotes" ref={listRef} aria-label={sort === 'user' ? 'Watchlist; Alt+arrows move a symbol, Delete removes it' : 'Watchlist'}>
-          {rows.map((symbol) => {
-            const rules = rulesOf.get(symbol) ?? [];
-            const open = alertsFor === symbol;
-            const formId = `alert-form-${symbol}`;
-            const holding = props.holdings?.[symbol];
-            const holdingOpen = holdingFor === symbol;
-            const holdingFormId = `holding-form-${symbol}`;
-            return (
-              <Fragment key={symbol}>
-                <QuoteRow
-                  symbol={symbol}
-                  quote={quotes[symbol]}
-                  heldSince={props.heldSince?.[symbol]}
-                  name={names.get(symbol)}
-                  series={series[symbol]?.points ?? []}
-                  reorderable={sort === 'user'}
-                  onRemove={() => remove(symbol)}
-                  onMove={(delta) => move(symbol, delta)}
-                  onDropOnto={(dragged) => props.onMove(dragged, symbols.indexOf(symbol))}
-                  alerts={{ count: rules.length, fired: rules.some((r) => r.status === 'fired'), open, formId, onToggle: () => setAlertsFor(open ? null : symbol) }}
-                  holding={
-                    props.holdings && {
-                      holding,
-                      figures: holding ? holdingFigures(holding, quotes[symbol]) : null,
-                      open: holdingOpen,
-                      formId: holdingFormId,
-                      onToggle: () => setHoldingFor(holdingOpen ? null : symbol),
+        <>
+          {hidden > 0 && (
+            <p class="watchlist__hidden" role="status">
+              {hiddenWords(hidden)}
+            </p>
+          )}
+          <ul class="quotes" ref={listRef} aria-label={sort === 'user' ? 'Watchlist; Alt+arrows move a symbol, Delete removes it' : 'Watchlist'}>
+            {rows.map((symbol) => {
+              const rules = rulesOf.get(symbol) ?? [];
+              const open = alertsFor === symbol;
+              const formId = `alert-form-${symbol}`;
+              const holding = props.holdings?.[symbol];
+              const holdingOpen = holdingFor === symbol;
+              const holdingFormId = `holding-form-${symbol}`;
+              return (
+                <Fragment key={symbol}>
+                  <QuoteRow
+                    symbol={symbol}
+                    quote={quotes[symbol]}
+                    heldSince={props.heldSince?.[symbol]}
+                    name={names.get(symbol)}
+                    series={series[symbol]?.points ?? []}
+                    reorderable={sort === 'user'}
+                    onRemove={() => remove(symbol)}
+                    onMove={(delta) => move(symbol, delta)}
+                    onDropOnto={(dragged) => props.onMove(dragged, symbols.indexOf(symbol))}
+                    alerts={{ count: rules.length, fired: rules.some((r) => r.status === 'fired'), open, formId, onToggle: () => setAlertsFor(open ? null : symbol) }}
+                    holding={
+                      props.holdings && {
+                        holding,
+                        figures: holding ? holdingFigures(holding, quotes[symbol]) : null,
+                        open: holdingOpen,
+                        formId: holdingFormId,
+                        onToggle: () => setHoldingFor(holdingOpen ? null : symbol),
+                      }
                     }
-                  }
-                />
-                {open && (
-                  <li class="alert-panel">
-                    <AlertForm
-                      id={formId}
-                      subject={symbol}
-                      index={false}
-                      quote={quotes[symbol]}
-                      baseline={() => props.baselineOf?.(symbol) ?? null}
-                      rules={rules}
-                      totalRules={props.alerts?.rules.length ?? 0}
-                      now={props.now ?? Date.now()}
-                      zone={props.zone ?? 'local'}
-                      onClose={() => closeAlerts(symbol)}
-                    />
-                  </li>
-                )}
-                {holdingOpen && (
-                  <li class="alert-panel">
-                    <HoldingForm id={holdingFormId} symbol={symbol} holding={holding} onClose={() => closeHolding(symbol)} />
-                  </li>
-                )}
-              </Fragment>
-            );
-          })}
-        </ul>
+                  />
+                  {open && (
+                    <li class="alert-panel">
+                      <AlertForm
+                        id={formId}
+                        subject={symbol}
+                        index={false}
+                        quote={quotes[symbol]}
+                        baseline={() => props.baselineOf?.(symbol) ?? null}
+                        rules={rules}
+                        totalRules={props.alerts?.rules.length ?? 0}
+                        now={props.now ?? Date.now()}
+                        zone={props.zone ?? 'local'}
+                        onClose={() => closeAlerts(symbol)}
+                      />
+                    </li>
+                  )}
+                  {holdingOpen && (
+                    <li class="alert-panel">
+                      <HoldingForm id={holdingFormId} symbol={symbol} holding={holding} onClose={() => closeHolding(symbol)} />
+                    </li>
+                  )}
+                </Fragment>
+              );
+            })}
+          </ul>
+        </>
       )}
     </section>
   );

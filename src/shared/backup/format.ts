@@ -57,6 +57,8 @@ export const FIELD_LABELS: Readonly<Record<SettingsField, string>> = {
   barHiddenSites: 'Sites where the bar is hidden',
   alertsOnFallback: 'Alerts on fallback data',
   badgeAlerts: 'Badge counts fired alerts',
+  popupTab: 'Popup view',
+  shariahOnly: 'Watchlist shows Shariah (KMI) symbols only',
 };
 
 /** The fields in a stable order: the order the file writes them and the preview lists them. */

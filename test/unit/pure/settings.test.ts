@@ -33,6 +33,8 @@ const DEFAULTS: Settings = {
   barHiddenSites: [],
   alertsOnFallback: false,
   badgeAlerts: true,
+  popupTab: 'watchlist',
+  shariahOnly: false,
 };
 const many = (n: number): string[] => Array.from({ length: n }, (_, i) => `S${i}`);
 

@@ -42,7 +42,12 @@ export interface LegacyFixture {
 const FIXTURES = path.resolve(__dirname, '../../fixtures/storage/0.1.0');
 
 /** Settings 0.1.0 did not have: a user of it sees their defaults after the upgrade. */
-const ADDED_SINCE_0_1_0: Pick<Settings, 'alertsOnFallback' | 'badgeAlerts'> = { alertsOnFallback: false, badgeAlerts: true };
+const ADDED_SINCE_0_1_0: Pick<Settings, 'alertsOnFallback' | 'badgeAlerts' | 'popupTab' | 'shariahOnly'> = {
+  alertsOnFallback: false,
+  badgeAlerts: true,
+  popupTab: 'watchlist',
+  shariahOnly: false,
+};
 
 export function legacyFixtures(): LegacyFixture[] {
   return readdirSync(FIXTURES)

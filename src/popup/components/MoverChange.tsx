@@ -1,0 +1,31 @@
+import { ARROWS, describeChange, directionOf, formatAbsChange, formatAbsPercent } from '../../shared/format';
+
+interface MoverChangeProps {
+  /** Absolute change; its sign picks arrow, sign and colour. */
+  change: number;
+  /** Change in percent (5.82 for 5.82 %). */
+  percent: number;
+}
+
+const SIGNS = { up: '+', down: '-', unchanged: '' } as const;
+
+/**
+ * `▲ +1.00 (+11.76%)` for the Market view: arrow and sign as well as colour, words for screen
+ * readers. Its own class, not `.change`: the whole market's figures are not the user's, so
+ * privacy mode does not blur them.
+ */
+export function MoverChange({ change, percent }: MoverChangeProps) {
+  const direction = directionOf(change);
+  const sign = SIGNS[direction];
+  return (
+    <span class={`mover__change change--${direction}`}>
+      <span aria-hidden="true">
+        {ARROWS[direction] && `${ARROWS[direction]} `}
+        {sign}
+        {formatAbsChange(change)} ({sign}
+        {formatAbsPercent(percent)})
+      </span>
+      <span class="sr-only">{describeChange(change, percent)}</span>
+    </span>
+  );
+}
