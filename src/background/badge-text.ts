@@ -3,7 +3,7 @@
  * `+12`), green or red, grey when the market is closed or the figure is stale; the title lists
  * the indices and the time of the data.
  */
-import { formatPrice, formatWhen } from '../shared/format';
+import { formatPrice, formatWhen, zoneSuffix } from '../shared/format';
 import type { Holdings } from '../shared/holdings/model';
 import { portfolioTotals } from '../shared/holdings/pnl';
 import type { MarketState } from '../shared/market-store';
@@ -73,7 +73,7 @@ export function badgeView(snapshot: MarketState, subject: string, indexCodes: st
     ...(portfolio ? [portfolio.line] : []),
     ...parts,
     // With the date when the figures are not today's, as the popup and the bar write it.
-    asOf !== null ? `as of ${formatWhen(asOf, now, zone)}${zone === 'Asia/Karachi' ? ' PKT' : ''}${stale ? ' (not fresh)' : ''}` : null,
+    asOf !== null ? `as of ${formatWhen(asOf, now, zone)}${zoneSuffix(zone)}${stale ? ' (not fresh)' : ''}` : null,
   ]
     .filter((p): p is string => p !== null)
     .join('\n');

@@ -3,7 +3,7 @@
  * state as the extension acts on it. Decided once, with the presentation; the header writes it
  * ("closes in 25 min", "opens Mon 09:30") in the user's chosen zone.
  */
-import { formatClock } from './format';
+import { formatClock, zoneSuffix } from './format';
 import type { MarketView } from './market-view';
 import { nextTradingStart, pktMidnight, timetableAt } from './session';
 import type { TimeZoneChoice } from './settings';
@@ -42,7 +42,7 @@ export function countdownText(countdown: SessionCountdown, now: number, zone: Ti
     const hours = Math.floor(minutes / 60);
     return `closes in ${hours > 0 ? `${hours} h ${minutes % 60} min` : `${minutes} min`}`;
   }
-  const clock = `${formatClock(countdown.at, zone)}${zone === 'Asia/Karachi' ? ' PKT' : ''}`;
+  const clock = `${formatClock(countdown.at, zone)}${zoneSuffix(zone)}`;
   const sameDay = DATE_KEY(zone).format(countdown.at) === DATE_KEY(zone).format(now);
   return sameDay ? `opens ${clock}` : `opens ${WEEKDAY(zone).format(countdown.at)} ${clock}`;
 }

@@ -48,6 +48,11 @@ export function describeChange(change: number, percent: number): string {
   return `${verb} by ${formatAbsChange(change)}, ${twoDecimals.format(Math.abs(percent))} percent`;
 }
 
+/** " PKT" after a time shown in Pakistan time by the user's choice; nothing after the browser's own zone. */
+export function zoneSuffix(zone: TimeZoneChoice): string {
+  return zone === 'Asia/Karachi' ? ' PKT' : '';
+}
+
 /** A clock time (`11:42`) in the user's zone, or in Pakistan time when they chose it. */
 export function formatClock(epochMs: number, zone: TimeZoneChoice = 'local'): string {
   return new Intl.DateTimeFormat('en-GB', {

@@ -1,7 +1,7 @@
 /** The last fired alerts, newest first, with a way to mark them all seen. */
 import { describeCondition, formatFiredValue } from '../../shared/alerts/describe';
 import { MAX_FIRED_LOG, type FiredAlert } from '../../shared/alerts/rules';
-import { formatDateTime } from '../../shared/format';
+import { formatDateTime, zoneSuffix } from '../../shared/format';
 import type { TimeZoneChoice } from '../../shared/settings';
 
 interface FiredHistoryProps {
@@ -11,7 +11,6 @@ interface FiredHistoryProps {
   onMarkAllSeen: (ids: readonly string[]) => void;
 }
 
-const zoneSuffix = (zone: TimeZoneChoice): string => (zone === 'Asia/Karachi' ? ' PKT' : '');
 
 export function FiredHistory({ fired, zone, onMarkAllSeen }: FiredHistoryProps) {
   // Stored newest first; sorted again so an imported or hand-edited log still reads that way.

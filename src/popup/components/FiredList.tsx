@@ -7,7 +7,7 @@ import { useState } from 'preact/hooks';
 import { describeCondition, formatFiredValue } from '../../shared/alerts/describe';
 import type { AlertsState, FiredAlert } from '../../shared/alerts/rules';
 import { markSeen } from '../../shared/alerts/store';
-import { formatWhen } from '../../shared/format';
+import { formatWhen, zoneSuffix } from '../../shared/format';
 import type { TimeZoneChoice } from '../../shared/settings';
 
 interface FiredListProps {
@@ -37,7 +37,7 @@ export function FiredList({ alerts, now, zone }: FiredListProps) {
       (cause: unknown) => setProblem(`The fired alerts could not be marked seen: ${String(cause)}`),
     );
   };
-  const suffix = zone === 'Asia/Karachi' ? ' PKT' : '';
+  const suffix = zoneSuffix(zone);
   return (
     <section class="fired" aria-labelledby="fired-heading">
       <div class="fired__head">

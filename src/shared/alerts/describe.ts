@@ -1,5 +1,5 @@
 /** Alerts in words, the same on every surface: the popup, the options page, the notification. */
-import { formatDateTime, formatPrice, formatVolume } from '../format';
+import { formatDateTime, formatPrice, formatVolume, zoneSuffix } from '../format';
 import type { TimeZoneChoice } from '../settings';
 import type { AlertKind, AlertRule, FiredAlert, RearmMode } from './rules';
 
@@ -56,7 +56,6 @@ export function formatFiredValue(alert: Pick<FiredAlert, 'kind' | 'value'>): str
   }
 }
 
-const zoneSuffix = (zone: TimeZoneChoice): string => (zone === 'Asia/Karachi' ? ' PKT' : '');
 
 /** The rule's state in a few words, for the popup's bell and the options page's list. */
 export function describeStatus(rule: AlertRule, now: number, zone: TimeZoneChoice): string {
