@@ -49,7 +49,21 @@ async function centre(cdp: CDPSession, backendNodeId: number): Promise<{ x: numb
   }
 }
 
+/**
+ * The bar redraws its items in place when a cycle writes (new nodes, new ids): a read that
+ * straddles such a redraw finds its nodes gone, and is taken again from a fresh snapshot.
+ */
 export async function readBar(page: Page): Promise<BarView | null> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await readBarOnce(page);
+    } catch (cause) {
+      if (attempt >= 5 || !String(cause).includes('Could not find node')) throw cause;
+    }
+  }
+}
+
+async function readBarOnce(page: Page): Promise<BarView | null> {
   const cdp = await page.context().newCDPSession(page);
   try {
     await cdp.send('DOM.enable');
