@@ -6,6 +6,7 @@ import { isTrading, isTradingPhase } from '../../shared/market';
 import { marketView } from '../../shared/market-view';
 import type { IndexQuote, Quote } from '../../shared/model';
 import { readPortal } from '../../sources/psx/portal';
+import { directoryItem } from '../../shared/symbol-directory';
 import { readTerminal } from '../../sources/psx-terminal/terminal';
 import { isDueNow, Outcome, type CycleInput, type TaskOutcome } from '../cycle-context';
 import { FALLBACK_AFTER_FAILURES, quotesPolicy } from '../policies';
@@ -49,6 +50,7 @@ async function readFromPortal(input: CycleInput, out: Outcome): Promise<void> {
     ...input.http,
     // The market watch keeps its own backoff and Retry-After even when the home page answers.
     wantQuotes: (market) => (isTrading(market) || !snapshot.closingQuotesHeld) && mayAsk(snapshot.sources['psx-quotes'], input.now()),
+    knownSymbols,
   });
   if (!reading.ok) {
     out.fail('psx-home', reading.error, policy);
@@ -97,6 +99,24 @@ async function readFromTerminal(input: CycleInput, out: Outcome, phase: CycleInp
     marketAsOf: at,
   });
   out.succeed('psx-terminal', at);
+}
+
+/**
+ * The instrument directory as a lookup, read from storage only in a cycle that reads the market
+ * watch. Without it (not yet fetched, unreadable) every row is still read; only a marker glued to
+ * a symbol printed without its raw value stays part of it until the directory arrives.
+ */
+async function knownSymbols(): Promise<((symbol: string) => boolean) | undefined> {
+  const read = await directoryItem.getState().then(
+    (state) => state.value,
+    (cause: unknown) => {
+      console.warn('symbol directory unreadable; glued entitlement markers are not split this cycle:', cause);
+      return null;
+    },
+  );
+  if (!read || read.instruments.length === 0) return undefined;
+  const symbols = new Set(read.instruments.map((i) => i.symbol));
+  return (symbol) => symbols.has(symbol);
 }
 
 /**

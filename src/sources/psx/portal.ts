@@ -30,6 +30,11 @@ export interface PortalReading {
 export interface ReadPortalOptions extends FetchTextOptions {
   /** Decides, from the board state just read, whether the market watch is worth a request. */
   wantQuotes: (market: MarketStatus | null) => boolean;
+  /**
+   * The symbols known to exist, asked for only when the market watch is read: with them a marker
+   * glued to a symbol printed without its raw value (`PPLXDXB`) is split off (market-watch.ts).
+   */
+  knownSymbols?: () => Promise<((symbol: string) => boolean) | undefined>;
 }
 
 export async function readPortal(options: ReadPortalOptions): Promise<Result<PortalReading, SourceError>> {
@@ -62,7 +67,8 @@ export async function readPortal(options: ReadPortalOptions): Promise<Result<Por
   async function fetchMarketWatch(token: string | null, opts: FetchTextOptions): Promise<Result<MarketWatchReading, SourceError>> {
     const response = await fetchText(MARKET_WATCH_URL, { ...opts, headers: dataRequestHeaders(token) });
     if (!response.ok) return response;
-    const parsed = parseMarketWatchReading(response.value.text);
+    const known = await options.knownSymbols?.();
+    const parsed = parseMarketWatchReading(response.value.text, undefined, known ? { known } : {});
     return parsed.ok ? parsed : err({ kind: 'parse', detail: `market watch: ${parsed.error}`, at: now() });
   }
 }

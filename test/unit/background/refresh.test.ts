@@ -15,6 +15,7 @@ import { SYMBOLS_URL } from '../../../src/sources/psx/symbols';
 import { indexTickUrl, MARKET_DATA_URL } from '../../../src/sources/psx-terminal/terminal';
 import { fakeFetch, type Answer } from '../fake-fetch';
 import { readFixture } from '../fixtures';
+import { EXPECTED } from '../market/board-fixture';
 
 /** Wednesday 14 October 2026, 11:42 PKT: the market is open. */
 const T0 = Date.UTC(2026, 9, 14, 6, 42);
@@ -178,6 +179,22 @@ describe('the symbol directory', () => {
     // … and the directory that waits plans no early wake: the next is the headlines' 10 min.
     const wake = (await fakeBrowser.alarms.get('refresh'))?.scheduledTime ?? 0;
     expect(wake - (saturday + 24 * 3_600_000)).toBeGreaterThanOrEqual(9 * MIN);
+  });
+});
+
+describe('entitlement markers glued to a symbol', () => {
+  it('are split off with the stored directory: PPLXDXB is PPL ex-dividend and ex-bonus, never a symbol of its own', async () => {
+    const suffixes = readFixture('psx/market-watch-suffixes.html');
+    const listed = JSON.stringify(EXPECTED.directory.map((symbol) => ({ symbol, name: symbol, sectorName: 'TEST', isETF: false, isDebt: false })));
+    const { fetch } = sources({ [MARKET_WATCH_URL]: [{ body: suffixes }, { body: suffixes }], [SYMBOLS_URL]: [{ body: listed }] });
+    // The first cycle reads the directory alongside the board, so it has none to split with yet.
+    await cycle('install', T0, fetch);
+    expect((await readDirectory()).instruments.map((i) => i.symbol)).toContain('PPL');
+    expect(Object.keys((await readSnapshot()).quotes)).toContain('PPLXDXB');
+    await cycle('user', T0 + 2 * MIN, fetch);
+    const quotes = (await readSnapshot()).quotes;
+    expect(quotes['PPL']?.entitlements).toEqual(['XD', 'XB']);
+    expect(Object.keys(quotes).filter((s) => s !== 'PPL' && s.startsWith('PPL'))).toEqual([]);
   });
 });
 
