@@ -57,7 +57,7 @@ export const FIELD_LABELS: Readonly<Record<SettingsField, string>> = {
   barHiddenSites: 'Sites where the bar is hidden',
   alertsOnFallback: 'Alerts on fallback data',
   badgeAlerts: 'Badge counts fired alerts',
-  popupTab: 'Popup view',
+  popupTab: 'Popup opens on',
   shariahOnly: 'Watchlist shows Shariah (KMI) symbols only',
 };
 

@@ -39,6 +39,7 @@ const SHOW: Partial<Record<ValueField, (value: unknown) => string>> = {
   feedsPeriodMin: (v) => `every ${String(v)} min`,
   badge: (v) => (v === 'off' ? 'nothing' : v === BADGE_PORTFOLIO ? 'portfolio day %' : `${String(v)} % change`),
   sort: (v) => SORTS[String(v)] ?? String(v),
+  popupTab: (v) => (v === 'market' ? 'Market (top movers)' : 'Watchlist'),
 };
 function show(field: ValueField, value: unknown): string {
   const custom = SHOW[field];

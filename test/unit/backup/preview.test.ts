@@ -45,6 +45,10 @@ describe('describePlan: preferences, old → new', () => {
       'Ticker bar mode: overlay → push.',
       'Ticker bar speed: normal → fast.',
     ]],
+    ['the popup\'s view and filter', { popupTab: 'market', shariahOnly: true }, [
+      'Popup opens on: Watchlist → Market (top movers).',
+      'Watchlist shows Shariah (KMI) symbols only: off → on.',
+    ]],
     ['sites, in any order', { barHiddenSites: ['example.org'] }, ['Sites where the bar is hidden: adds example.org.']],
     ['a value equal to the current one', { privacy: false, sort: 'user' }, []],
   ])('%s', (_name, patch, expected) => {
