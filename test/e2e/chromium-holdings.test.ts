@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromiumWithExtension, type ExtensionSession, waitForPrices } from './support/chromium';
 import { expectedWatchlist, tradingDayFixtures } from './support/fixtures';
 
-const SCREENSHOTS = path.resolve('test-results');
+const SCREENSHOTS = process.env['UPDATE_SCREENSHOTS'] ? path.resolve('docs') : path.resolve('test-results');
 
 /** "1,234.56" → 123456n paisa; "32.1234" → 321234n ten-thousandths: exact, from the text. */
 const units = (text: string, places: number): bigint => {
