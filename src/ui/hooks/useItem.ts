@@ -23,7 +23,8 @@ const ALWAYS = (): boolean => true;
  * extension storage answers, and the real value replaces it a moment later. Only a copy of
  * data that is already on the user's disk; the extension storage stays the source of truth.
  */
-function readCopy<T>(name: string, normalise: (raw: unknown) => T): T | undefined {
+function readCopy<T>(name: string | null, normalise: (raw: unknown) => T): T | undefined {
+  if (name === null) return undefined;
   try {
     const raw = globalThis.localStorage?.getItem(name);
     return raw == null ? undefined : normalise(JSON.parse(raw));
@@ -33,7 +34,8 @@ function readCopy<T>(name: string, normalise: (raw: unknown) => T): T | undefine
   }
 }
 
-function writeCopy(name: string, value: unknown): void {
+function writeCopy(name: string | null, value: unknown): void {
+  if (name === null) return;
   try {
     globalThis.localStorage?.setItem(name, JSON.stringify(value));
   } catch (cause) {
@@ -42,9 +44,9 @@ function writeCopy(name: string, value: unknown): void {
   }
 }
 
-/** Follows any source of values: a first read, a watch, and the catch-up read. */
+/** Follows any source of values: a first read, a watch, and the catch-up read; no copy when `copyName` is null. */
 function useFollowed<T>(
-  copyName: string,
+  copyName: string | null,
   normaliseCopy: (raw: unknown) => T,
   read: () => Promise<T>,
   watch: (offer: (value: T) => void) => () => void,
@@ -63,7 +65,7 @@ function useFollowed<T>(
       writeCopy(copyName, next);
     };
     const unwatch = watch(offer);
-    const readNow = (): void => void read().then(offer, (cause: unknown) => console.warn(`reading ${copyName} failed:`, cause));
+    const readNow = (): void => void read().then(offer, (cause: unknown) => console.warn(`reading ${copyName ?? 'a session item'} failed:`, cause));
     readNow();
     const catchUp = setTimeout(readNow, CATCH_UP_READ_MS);
     return () => {
@@ -78,7 +80,9 @@ function useFollowed<T>(
 
 export function useItem<T>(item: StorageItem<T>, isNewer: (candidate: T, current: T) => boolean = ALWAYS): T | undefined {
   return useFollowed(
-    `copy:${item.spec.area}:${item.spec.key}`,
+    // storage.session is cleared when the browser closes (the whole board lives there): a copy in
+    // localStorage would keep on disk what the browser was told to forget, so it gets none.
+    item.spec.area === 'session' ? null : `copy:${item.spec.area}:${item.spec.key}`,
     item.spec.normalise,
     () => item.get(),
     (offer) => item.watch((state) => offer(state.value)),

@@ -151,6 +151,14 @@ describe('the Market view', () => {
     expect(listed(list)).toEqual(topMovers(fixtureBoard())[list].map((m) => m.symbol));
   });
 
+  it('keeps no copy of the board on disk: storage.session is forgotten when the browser closes, so is the board', async () => {
+    await open({ tab: 'market' });
+    await vi.waitFor(() => expect(listed('gainers')).toHaveLength(10));
+    // The market view the header reads is copied for the first frame; the session's board is not.
+    await vi.waitFor(() => expect(localStorage.getItem('copy:local:market')).not.toBeNull());
+    expect(Object.keys(localStorage).filter((k) => k.includes('board'))).toEqual([]);
+  });
+
   it('has three sections with headings, and each row shows price, change and % with arrow and sign, volume for most active', async () => {
     await open({ tab: 'market' });
     await screen.findByRole('heading', { name: 'Top gainers' });
