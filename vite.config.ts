@@ -7,7 +7,7 @@
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { rolldown } from 'rolldown';
 import { parseDocument } from 'htmlparser2';
@@ -16,6 +16,7 @@ import render from 'dom-serializer';
 import { defineConfig, type Plugin } from 'vite';
 import sourceManifest from './manifest.json' with { type: 'json' };
 import { manifestFor, type TargetBrowser } from './scripts/manifest-for.ts';
+import { localeLanguages, mergedCatalogue } from './scripts/locales.ts';
 
 /**
  * crxjs lists every content script in `web_accessible_resources` for all sites, which lets any
@@ -116,6 +117,22 @@ function barWithoutPolyfill(outDir: string, target: string): Plugin {
   };
 }
 
+/** `_locales/<lang>/messages.json` for the browser, merged from the catalogue's fragments (scripts/locales.ts). */
+function localesForTheBrowser(outDir: string): Plugin {
+  return {
+    name: 'psx:locales',
+    apply: 'build',
+    writeBundle() {
+      const source = path.resolve('src/locales');
+      for (const lang of localeLanguages(source)) {
+        const dir = path.resolve(outDir, '_locales', lang);
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(path.join(dir, 'messages.json'), `${JSON.stringify(mergedCatalogue(source, lang), null, 2)}\n`);
+      }
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => {
   const browser: TargetBrowser = mode === 'firefox' ? 'firefox' : 'chrome';
   const target = browser === 'firefox' ? 'firefox128' : 'chrome120';
@@ -126,6 +143,7 @@ export default defineConfig(({ mode }) => {
       noWebAccessibleResources(`dist/${browser}`),
       popupInOneChunk(`dist/${browser}`),
       barWithoutPolyfill(`dist/${browser}`, target),
+      localesForTheBrowser(`dist/${browser}`),
     ],
     build: {
       outDir: `dist/${browser}`,

@@ -23,6 +23,7 @@ import { Diagnostics } from './components/Diagnostics';
 import { GeneralSettings } from './components/GeneralSettings';
 import { addFeed, moveFeed, removeFeed } from './feed-actions';
 import { grantFeed } from './feed-access';
+import { useDisplay } from '../ui/hooks/useDisplay';
 
 export function App() {
   const settingsState = useSettings();
@@ -51,11 +52,12 @@ export function App() {
     },
     [settings],
   );
+  const lang = useDisplay(settings);
   if (!settings) return <p role="status">Loading…</p>;
   const save = (edit: (current: Settings) => Settings): void => void updateSettings(edit);
   const storageSentence = storageHealth ? storageNotice(storageHealth, settingsState?.newer ?? []) : null;
   return (
-    <main class="options">
+    <main key={lang} class="options">
       <h1>PSX Market Overlay</h1>
       {storageSentence && (
         <p class="notice notice--storage" role="status">

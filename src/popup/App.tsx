@@ -39,6 +39,7 @@ import { Portfolio } from './components/Portfolio';
 import { StoryList } from './components/StoryList';
 import { Toolbar } from './components/Toolbar';
 import { Watchlist } from './components/Watchlist';
+import { useDisplay } from '../ui/hooks/useDisplay';
 import { feedsNotice, marketNotice } from './notices';
 
 const STORIES_SHOWN = 8;
@@ -110,6 +111,8 @@ export function App() {
     });
   }, []);
 
+  const lang = useDisplay(current);
+
   if (market === undefined || current === undefined) {
     return (
       <p class="notice notice--loading" role="status">
@@ -126,7 +129,7 @@ export function App() {
   const totals = watched ? portfolioTotals(watched, market.quotes) : null;
 
   return (
-    <main class={current.privacy ? 'popup popup--private' : 'popup'}>
+    <main key={lang} class={current.privacy ? 'popup popup--private' : 'popup'}>
       <Header
         presentation={presentation}
         now={now}

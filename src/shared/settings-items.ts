@@ -17,7 +17,7 @@ export const SETTINGS_LOCK = 'settings';
 /** 0.1.0's one sync item. */
 export const LEGACY_SETTINGS_KEY = 'settings';
 
-const PREF_FIELDS = ['indices', 'timeZone', 'quotesPeriodSec', 'feedsPeriodMin', 'badge', 'sort', 'collapsedFeeds', 'privacy', 'alertsOnFallback', 'badgeAlerts', 'popupTab', 'shariahOnly'] as const;
+const PREF_FIELDS = ['indices', 'timeZone', 'quotesPeriodSec', 'feedsPeriodMin', 'badge', 'sort', 'collapsedFeeds', 'privacy', 'alertsOnFallback', 'badgeAlerts', 'popupTab', 'shariahOnly', 'language', 'digits'] as const;
 const BAR_FIELDS = ['showBar', 'barPosition', 'barMode', 'barSpeed', 'barHiddenSites'] as const;
 
 export type Prefs = Pick<Settings, (typeof PREF_FIELDS)[number]>;
@@ -53,8 +53,10 @@ export const prefsItem = defineItem<Prefs>({
   // Issue 12 added popupTab and shariahOnly without a step or a new version: prefs stored before
   // lack them and the validator gives them their defaults ('watchlist', false); a version-2 build
   // without them drops only these two popup choices on its next write, which costs the user nothing.
-  version: 2,
-  migrations: { 1: (v1) => v1 },
+  // 3 added the language and digits (issue 13): a version-2 build would drop a chosen language on
+  // its next write and show the interface in the browser's, so it is kept from writing.
+  version: 3,
+  migrations: { 1: (v1) => v1, 2: (v2) => v2 },
   lock: SETTINGS_LOCK,
   normalise: normalisePart(PREF_FIELDS),
   legacy: legacySettings,

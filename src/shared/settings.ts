@@ -57,7 +57,14 @@ export interface Settings {
   popupTab: PopupTab;
   /** The popup's watchlist shows only Shariah (KMI) symbols; the list itself is unchanged (issue 12). */
   shariahOnly: boolean;
+  /** The interface's language: the browser's, or English or Urdu whatever the browser says (issue 13). */
+  language: LanguageChoice;
+  /** Digits in figures: Latin (what PSX and Business Recorder print) or Urdu's Extended Arabic-Indic. */
+  digits: DigitsChoice;
 }
+
+export type LanguageChoice = 'auto' | 'en' | 'ur';
+export type DigitsChoice = 'latn' | 'arabext';
 
 export type PopupTab = 'watchlist' | 'market';
 
@@ -88,6 +95,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   badgeAlerts: true,
   popupTab: 'watchlist',
   shariahOnly: false,
+  language: 'auto',
+  digits: 'latn',
 });
 
 /**
@@ -151,6 +160,8 @@ export function normaliseSettings(raw: unknown): Settings {
     badgeAlerts: source['badgeAlerts'] !== false,
     popupTab: source['popupTab'] === 'market' ? 'market' : 'watchlist',
     shariahOnly: source['shariahOnly'] === true,
+    language: source['language'] === 'en' || source['language'] === 'ur' ? source['language'] : 'auto',
+    digits: source['digits'] === 'arabext' ? 'arabext' : 'latn',
   };
 }
 

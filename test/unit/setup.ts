@@ -15,11 +15,14 @@ import { installFakeStorage } from './fake-storage';
 import { installFakeLocks } from './fake-locks';
 import { installFakePermissions } from './fake-permissions';
 import { installFakeNotifications, notificationsControl } from './fake-notifications';
+import { i18nControl, installFakeI18n } from './fake-i18n';
+import { setDisplay } from '../../src/shared/i18n/display';
 
 installFakeStorage(fakeBrowser);
 installFakeLocks();
 installFakePermissions(fakeBrowser);
 installFakeNotifications(fakeBrowser);
+installFakeI18n(fakeBrowser);
 // The fake has no manifest; the real one is this project's, with the package's version.
 const manifest = { ...(JSON.parse(readFileSync('manifest.json', 'utf8')) as object), version: (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version };
 fakeBrowser.runtime.getManifest = (() => structuredClone(manifest)) as typeof fakeBrowser.runtime.getManifest;
@@ -29,4 +32,7 @@ vi.mock('../../src/shared/browser', () => ({ browser: fakeBrowser }));
 beforeEach(() => {
   fakeBrowser.reset();
   notificationsControl.reset();
+  i18nControl.reset();
+  // The display locale is page state (one per realm): each test starts in English, Latin digits.
+  setDisplay({ lang: 'en', digits: 'latn' });
 });

@@ -59,6 +59,8 @@ export const FIELD_LABELS: Readonly<Record<SettingsField, string>> = {
   badgeAlerts: 'Badge counts fired alerts',
   popupTab: 'Popup opens on',
   shariahOnly: 'Watchlist shows Shariah (KMI) symbols only',
+  language: 'Language',
+  digits: 'Digits',
 };
 
 /** The fields in a stable order: the order the file writes them and the preview lists them. */

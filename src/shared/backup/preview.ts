@@ -40,6 +40,8 @@ const SHOW: Partial<Record<ValueField, (value: unknown) => string>> = {
   badge: (v) => (v === 'off' ? 'nothing' : v === BADGE_PORTFOLIO ? 'portfolio day %' : `${String(v)} % change`),
   sort: (v) => SORTS[String(v)] ?? String(v),
   popupTab: (v) => (v === 'market' ? 'Market (top movers)' : 'Watchlist'),
+  language: (v) => (v === 'en' ? 'English' : v === 'ur' ? 'اردو (Urdu)' : "the browser's"),
+  digits: (v) => (v === 'arabext' ? 'Urdu digits (۱۲۳)' : 'Latin digits (123)'),
 };
 function show(field: ValueField, value: unknown): string {
   const custom = SHOW[field];

@@ -192,7 +192,7 @@ describe('Refresh inside its floor', () => {
     vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue({ ok: true, value: { fetched: [], failed: [], lastReadAt: AT + 54_000 } } as never);
     await show(tradingSnapshot());
     fireEvent.click(await screen.findByRole('button', { name: 'Refresh' }));
-    expect((await screen.findByText('Updated 6 s ago.')).getAttribute('role')).toBe('status');
+    expect((await screen.findByText('Updated 6 sec ago.')).getAttribute('role')).toBe('status');
     vi.useRealTimers();
   });
 

@@ -6,12 +6,14 @@ import {
   formatAbsChange,
   formatAbsPercent,
   formatClock,
+  formatDateTime,
   formatPrice,
   formatRelative,
   formatVolume,
   formatWhen,
   type Direction,
 } from '../../../src/shared/format';
+import { setDisplay, type Display } from '../../../src/shared/i18n/display';
 
 describe('formatPrice', () => {
   it.each<[number, string]>([
@@ -113,12 +115,12 @@ describe('formatRelative', () => {
     ['1 min', min, '1 min ago'],
     ['5 min 59 s', 5 * min + 59 * s, '5 min ago'],
     ['59 min', 59 * min, '59 min ago'],
-    ['1 h', h, '1 h ago'],
-    ['3 h 59 min', 3 * h + 59 * min, '3 h ago'],
-    ['23 h 59 min', 23 * h + 59 * min, '23 h ago'],
-    ['1 d', d, '1 d ago'],
-    ['2 d 23 h', 2 * d + 23 * h, '2 d ago'],
-    ['400 d', 400 * d, '400 d ago'],
+    ['1 h', h, '1 hr ago'],
+    ['3 h 59 min', 3 * h + 59 * min, '3 hr ago'],
+    ['23 h 59 min', 23 * h + 59 * min, '23 hr ago'],
+    ['1 d', d, '1 day ago'],
+    ['2 d 23 h', 2 * d + 23 * h, '2 days ago'],
+    ['400 d', 400 * d, '400 days ago'],
     ['a future time (clock skew)', -5 * min, 'just now'],
   ])('%s ago → %s', (_name, age, expected) => {
     expect(formatRelative(now - age, now)).toBe(expected);
@@ -152,5 +154,22 @@ describe('formatWhen', () => {
   it('local zone: the same instant is shown as a clock time', () => {
     const t = Date.UTC(2026, 9, 14, 6, 41);
     expect(formatWhen(t, t)).toBe(formatClock(t));
+  });
+});
+
+describe('in the display language and digits (issue 13)', () => {
+  const now = Date.UTC(2026, 9, 14, 12, 0, 0);
+  it.each<[string, Display, () => string, string]>([
+    ['a price, Urdu, Latin digits', { lang: 'ur', digits: 'latn' }, () => formatPrice(1234.5), '1,234.50'],
+    ['a price, Urdu digits', { lang: 'ur', digits: 'arabext' }, () => formatPrice(1234.5), '۱٬۲۳۴٫۵۰'],
+    ['a price, English with Urdu digits', { lang: 'en', digits: 'arabext' }, () => formatPrice(1234.5), '۱٬۲۳۴٫۵۰'],
+    ['minutes ago, Urdu', { lang: 'ur', digits: 'latn' }, () => formatRelative(now - 5 * 60_000, now), '5 منٹ پہلے'],
+    ['just now, Urdu', { lang: 'ur', digits: 'latn' }, () => formatRelative(now, now), 'ابھی ابھی'],
+    ['a date, Urdu month', { lang: 'ur', digits: 'latn' }, () => formatDateTime(Date.UTC(2026, 9, 14, 6, 42), 'Asia/Karachi'), '14 اکتوبر، 11:42'],
+    ['a change in words, Urdu', { lang: 'ur', digits: 'latn' }, () => describeChange(6.23, 5.82), '\u20686.23\u2069 کا اضافہ، \u20685.82\u2069 فیصد'],
+    ['a change in words, English', { lang: 'en', digits: 'latn' }, () => describeChange(-6.23, -5.82), 'Decreased by 6.23, 5.82 percent'],
+  ])('%s', (_name, shown, format, expected) => {
+    setDisplay(shown);
+    expect(format()).toBe(expected);
   });
 });

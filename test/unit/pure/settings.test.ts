@@ -35,6 +35,8 @@ const DEFAULTS: Settings = {
   badgeAlerts: true,
   popupTab: 'watchlist',
   shariahOnly: false,
+  language: 'auto',
+  digits: 'latn',
 };
 const many = (n: number): string[] => Array.from({ length: n }, (_, i) => `S${i}`);
 

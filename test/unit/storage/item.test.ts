@@ -44,7 +44,7 @@ const MARKET: MarketState = {
 
 /** One value of every item the extension declares, as its code would write it. */
 const SAMPLES: [StorageItem<unknown>, unknown][] = [
-  [prefsItem, { indices: ['KSE100', 'ALLSHR'], timeZone: 'Asia/Karachi', quotesPeriodSec: 45, feedsPeriodMin: 15, badge: 'HUBC', sort: 'symbol', collapsedFeeds: ['world'], privacy: true, alertsOnFallback: true, badgeAlerts: false, popupTab: 'market', shariahOnly: true }],
+  [prefsItem, { indices: ['KSE100', 'ALLSHR'], timeZone: 'Asia/Karachi', quotesPeriodSec: 45, feedsPeriodMin: 15, badge: 'HUBC', sort: 'symbol', collapsedFeeds: ['world'], privacy: true, alertsOnFallback: true, badgeAlerts: false, popupTab: 'market', shariahOnly: true, language: 'ur', digits: 'arabext' }],
   [watchlistItem, ['OGDC', 'HUBC', 'KOSM-NOV']],
   [feedsItem, [WORLD_FEED, { id: 'user-1x2y3z', url: 'https://www.dawn.com/feeds/business', name: 'www.dawn.com', title: 'Dawn — Business' }]],
   [barPrefsItem, { showBar: true, barPosition: 'bottom', barMode: 'push', barSpeed: 'fast', barHiddenSites: ['example.com', 'news.example.pk'] }],

@@ -42,11 +42,13 @@ export interface LegacyFixture {
 const FIXTURES = path.resolve(__dirname, '../../fixtures/storage/0.1.0');
 
 /** Settings 0.1.0 did not have: a user of it sees their defaults after the upgrade. */
-const ADDED_SINCE_0_1_0: Pick<Settings, 'alertsOnFallback' | 'badgeAlerts' | 'popupTab' | 'shariahOnly'> = {
+const ADDED_SINCE_0_1_0: Pick<Settings, 'alertsOnFallback' | 'badgeAlerts' | 'popupTab' | 'shariahOnly' | 'language' | 'digits'> = {
   alertsOnFallback: false,
   badgeAlerts: true,
   popupTab: 'watchlist',
   shariahOnly: false,
+  language: 'auto',
+  digits: 'latn',
 };
 
 export function legacyFixtures(): LegacyFixture[] {

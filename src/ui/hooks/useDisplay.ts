@@ -1,0 +1,33 @@
+/**
+ * The page's language and digits, from the settings and the browser's UI language: applied to
+ * the display locale before any child renders (so every formatter and translator called during
+ * this render speaks it) and to the document's `lang` and `dir`. Returns the language, for a
+ * `key` on the page's root: a change of language re-renders everything at once, no reload.
+ */
+import { useLayoutEffect } from 'preact/hooks';
+import { browser } from '../../shared/browser';
+import { display, setDisplay } from '../../shared/i18n/display';
+import { resolveLanguage, textDirection, type Lang } from '../../shared/i18n/language';
+import type { Settings } from '../../shared/settings';
+
+/** The browser's UI language; unknown (an API missing in some context) reads as English. */
+export function uiLanguage(): string | undefined {
+  try {
+    return browser.i18n.getUILanguage();
+  } catch (cause) {
+    console.warn('browser UI language unreadable; English:', cause);
+    return undefined;
+  }
+}
+
+export function useDisplay(settings: Pick<Settings, 'language' | 'digits'> | undefined): Lang {
+  const lang = resolveLanguage(settings?.language ?? 'auto', uiLanguage());
+  const digits = settings?.digits ?? 'latn';
+  const shown = display();
+  if (shown.lang !== lang || shown.digits !== digits) setDisplay({ lang, digits });
+  useLayoutEffect(() => {
+    document.documentElement.lang = lang === 'ur' ? 'ur-PK' : 'en';
+    document.documentElement.dir = textDirection(lang);
+  }, [lang]);
+  return lang;
+}
