@@ -2,8 +2,10 @@
  * Holdings as CSV (issue 12): `symbol,quantity,average price`, the shape portfolio trackers
  * and brokers' statements export. Written with that header, CRLF, A–Z. Read with the header
  * optional, as the watchlist CSV is (csv.ts): a file is a holdings list when its first row
- * names a symbol, a quantity and an average price column (in any order), or, without a
- * header, when its first row has exactly three cells, the last two filled.
+ * names a symbol, a quantity and an average price column (in any order, in the words brokers'
+ * statements use), or, without a header, when its first row has exactly three cells with a
+ * quantity (an empty average price is then a line refused, not a watchlist that would replace
+ * the user's). A symbol and a quantity alone stay a watchlist CSV (csv.ts), as before holdings.
  *
  * A line that is not a holding is skipped and named with its line number and why; a symbol
  * PSX does not list is reported and skipped, as the watchlist import does; nothing is imported
@@ -25,8 +27,9 @@ export function exportHoldingsCsv(holdings: Holdings): string {
   return rows.map((row) => `${row}\r\n`).join('');
 }
 
+const SYMBOL_NAMES = ['symbol', 'scrip', 'ticker', 'symbol code'];
 const QUANTITY_NAMES = ['quantity', 'qty', 'shares', 'quantity (shares)'];
-const AVERAGE_NAMES = ['average price', 'average', 'avg price', 'average cost', 'avg cost', 'average price (pkr)', 'avg. price'];
+const AVERAGE_NAMES = ['average price', 'average', 'avg price', 'average cost', 'avg cost', 'average price (pkr)', 'avg. price', 'avg rate', 'average rate', 'avg'];
 
 interface Columns {
   symbol: number;
@@ -45,13 +48,13 @@ export function holdingsColumns(lines: readonly string[]): Columns | null {
   if (first === -1) return null;
   const cells = splitCsvLine(lines[first] ?? '');
   const header = cells.map(norm);
-  if (header.includes('symbol')) {
+  const symbol = header.findIndex((c) => SYMBOL_NAMES.includes(c));
+  if (symbol !== -1) {
     const quantity = header.findIndex((c) => QUANTITY_NAMES.includes(c));
     const averagePrice = header.findIndex((c) => AVERAGE_NAMES.includes(c));
-    if (quantity === -1 || averagePrice === -1) return null;
-    return { symbol: header.indexOf('symbol'), quantity, averagePrice, start: first + 1 };
+    return quantity === -1 || averagePrice === -1 ? null : { symbol, quantity, averagePrice, start: first + 1 };
   }
-  if (cells.length === 3 && cells[1] !== '' && cells[2] !== '') return { symbol: 0, quantity: 1, averagePrice: 2, start: first };
+  if (cells.length === 3 && cells[1] !== '') return { symbol: 0, quantity: 1, averagePrice: 2, start: first };
   return null;
 }
 

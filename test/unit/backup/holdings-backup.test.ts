@@ -180,6 +180,7 @@ describe('the holdings CSV', () => {
     ['no header: three cells a line', 'HUBC,500,98.1234\r\nOGDC,1000,330\r\n'],
     ['a header in another order, other words, extra columns', 'Avg Price,Notes,Qty,Symbol\r\n98.1234,long,500,HUBC\r\n330,,1000,ogdc\r\n'],
     ['a BOM, blank lines and empty spreadsheet rows', '\uFEFFSymbol,Quantity,Average Price\r\n\r\nHUBC,500,98.1234\r\n,,\r\nOGDC,1000,330.0000\r\n'],
+    ["a broker's words for the columns", 'Scrip,Qty,Avg Rate\r\nHUBC,500,98.1234\r\nOGDC,1000,330\r\n'],
   ])('is read with %s', (_name, text) => {
     const p = csv(text);
     expect(p).toMatchObject({ kind: 'holdings-csv', settings: {}, unknownSymbols: [], malformed: [], warnings: [] });
@@ -209,6 +210,13 @@ describe('the holdings CSV', () => {
       'ZZZZ is not listed on PSX, so it is not imported.',
       'Skipped 5 entries that are not valid holdings: line 4 (“OGDC,1.5,320”): the quantity is not a whole number of shares, line 5 (“PSO,10,abc”): the average price is not a number, line 6 (“$$$,1,1”): not a symbol, line 8 (“KEL,,”): no quantity and no average price, line 9 (“LUCK,10,100.12345”): the average price has more than 4 decimals.',
     ]);
+  });
+
+  it('reads a first line with its average price left empty as a holding to refuse, not as a watchlist', () => {
+    const p = csv('KEL,100,\nHUBC,500,98.1234\n');
+    expect(p.kind).toBe('holdings-csv');
+    expect(p.holdings?.entries.map((e) => e.symbol)).toEqual(['HUBC']);
+    expect(p.holdings?.malformed.map((m) => m.position)).toEqual([1]);
   });
 
   it('takes a repeated symbol once, its last line, and says so', () => {
