@@ -698,6 +698,7 @@ function readRow(t: TableScan, known: ((symbol: string) => boolean) | undefined)
   const split = mayCarryMarker(text) ? splitEntitlement(text, known) : null;
   const symbol = split?.symbol ?? text.trim().toUpperCase();
   if (!isSymbol(symbol)) return null;
+  const readFromMarkedText = symbol !== text.trim().toUpperCase();
   if (isFuturesContract(symbol)) return FUTURES;
   let marks: Entitlement[] = split?.entitlements ?? [];
   // The raw value is the bare symbol and the printed one `KELXD`: the letters beyond it are
@@ -730,7 +731,31 @@ function readRow(t: TableScan, known: ((symbol: string) => boolean) | undefined)
   // Absent rather than empty or false: most rows carry neither, and the board stores ~500 rows.
   if (marks.length > 0) quote.entitlements = marks;
   if (t.present[LISTED] && t.kmi) quote.shariah = true;
+  if (readFromMarkedText) MARKED_TEXT.add(quote);
   return quote;
+}
+
+/** Quotes whose symbol was read by peeling markers off a longer text (`ABCXB` read as ABC). */
+const MARKED_TEXT = new WeakSet<Quote>();
+
+/**
+ * One quote per symbol. Should a row read as ABC by peeling a marker off `ABCXB` meet ABC's own
+ * row (ABCXB a real symbol the directory did not list yet), the row printed as the symbol wins:
+ * a marker must never put another instrument's price on the user's symbol. Either way the other
+ * row is left out and counted.
+ */
+function onePerSymbol(quotes: Quote[]): { quotes: Quote[]; dropped: number } {
+  const bySymbol = new Map<string, Quote>();
+  let dropped = 0;
+  for (const quote of quotes) {
+    const seen = bySymbol.get(quote.symbol);
+    if (seen === undefined) bySymbol.set(quote.symbol, quote);
+    else {
+      dropped++;
+      if (MARKED_TEXT.has(seen) && !MARKED_TEXT.has(quote)) bySymbol.set(quote.symbol, quote);
+    }
+  }
+  return { quotes: [...bySymbol.values()], dropped };
 }
 
 /**
@@ -788,7 +813,8 @@ export function parseMarketWatchReading(html: string, budget = new Budget(PAGE_B
     return err(typeof resolved === 'string' ? `the market-watch table cannot be read: ${resolved}` : 'the market-watch table has no rows');
   }
   if (table.quotes.length === 0) return err(`the market-watch table has no readable rows (${table.dropped} dropped)`);
-  return ok({ quotes: table.quotes, dropped: table.dropped });
+  const unique = onePerSymbol(table.quotes);
+  return ok({ quotes: unique.quotes, dropped: table.dropped + unique.dropped });
 }
 
 /** How a table without the portal's id is found: its header row names a SYMBOL column. */

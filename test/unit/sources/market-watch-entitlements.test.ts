@@ -65,6 +65,23 @@ describe('the suffix form (market-watch-suffixes.html)', () => {
   });
 });
 
+describe('a real symbol that looks like another with a marker', () => {
+  const HEAD = `<table id="marketWatchTable"><thead><tr><th data-name="symbol">SYMBOL</th><th data-name="ldcp">LDCP</th><th data-name="close">CURRENT</th>
+    <th data-name="change">CHANGE</th><th data-name="percentChange">CHANGE (%)</th></tr></thead><tbody>`;
+  const ABC = '<tr><td data-order="ABC">ABC</td><td data-order="10">10.00</td><td data-order="10.5">10.50</td><td data-order="0.5">0.50</td><td data-order="5">5.00%</td></tr>';
+  // ABCXB, newly listed, not yet in the directory the parser was given.
+  const ABCXB = '<tr><td data-order="ABCXB">ABCXB</td><td data-order="40">40.00</td><td data-order="45">45.00</td><td data-order="5">5.00</td><td data-order="12.5">12.50%</td></tr>';
+  it.each([
+    ['its own row first', ABC + ABCXB],
+    ['its own row last', ABCXB + ABC],
+  ])('never gets the other instrument\'s price (%s): one ABC, at its own price, the other row counted', (_name, rows) => {
+    const reading = parseMarketWatchReading(`${HEAD}${rows}</tbody></table>`, undefined, { known: (s) => s === 'ABC' });
+    if (!reading.ok) throw new Error(reading.error);
+    expect(reading.value.quotes.map((q) => [q.symbol, q.price, q.entitlements])).toEqual([['ABC', 10.5, undefined]]);
+    expect(reading.value.dropped).toBe(1);
+  });
+});
+
 describe('the market watch on marker edge cases', () => {
   const HEAD = `<table id="marketWatchTable"><thead><tr><th data-name="symbol">SYMBOL</th><th data-name="listed">LISTED IN</th>
     <th data-name="ldcp">LDCP</th><th data-name="close">CURRENT</th><th data-name="change">CHANGE</th><th data-name="percentChange">CHANGE (%)</th></tr></thead><tbody>`;
