@@ -15,6 +15,7 @@
  * and is counted as "no price": never as a zero value, which would be a made-up loss.
  */
 import type { Quote } from '../model';
+import { pktMidnight } from '../session';
 import { averageUnits, type Holding, type Holdings } from './model';
 
 /** 1/10,000 PKR per paisa. */
@@ -89,6 +90,12 @@ export interface PortfolioTotals {
   priced: number;
   /** The others, by symbol: left out of every figure, not counted as zero. */
   noPrice: string[];
+  /**
+   * Priced holdings whose quote is held from an earlier trading day than the others (a symbol the
+   * latest read left out: suspended, or dropped as unreadable): in the value and the total P&L at
+   * that last good price, but not in the day P&L or day %, since that day's change is not today's.
+   */
+  dayLeftOut: string[];
   /** Null when no holding has a price: there is nothing to say, and zero would be false. */
   figures: Figures | null;
 }
@@ -96,21 +103,34 @@ export interface PortfolioTotals {
 export function portfolioTotals(holdings: Holdings, quotes: Readonly<Record<string, Quote>>): PortfolioTotals {
   let value = 0n;
   let day = 0n;
+  let dayValue = 0n;
   let cost = 0n;
   let priced = 0;
   const noPrice: string[] = [];
+  const dayLeftOut: string[] = [];
   const symbols = Object.keys(holdings);
+  // The day of the freshest read among these quotes: a quote read on an earlier day was held.
+  const reads = symbols.map((s) => quotes[s]?.readAt).filter((t): t is number => t !== undefined);
+  const today = reads.length > 0 ? pktMidnight(Math.max(...reads)) : null;
   for (const symbol of symbols) {
     const holding = holdings[symbol];
-    const one = holding ? holdingFigures(holding, quotes[symbol]) : null;
+    const quote = quotes[symbol];
+    const one = holding ? holdingFigures(holding, quote) : null;
     if (!one) {
       noPrice.push(symbol);
       continue;
     }
     priced += 1;
     value += one.value;
-    day += one.day;
     cost += one.cost;
+    if (today !== null && quote?.readAt !== undefined && pktMidnight(quote.readAt) < today) dayLeftOut.push(symbol);
+    else {
+      day += one.day;
+      dayValue += one.value;
+    }
   }
-  return { count: symbols.length, priced, noPrice, figures: priced === 0 ? null : figures(value, day, cost) };
+  if (priced === 0) return { count: symbols.length, priced, noPrice, dayLeftOut, figures: null };
+  const all = figures(value, day, cost);
+  // The day % is over the holdings the day P&L is over: their value at the last close.
+  return { count: symbols.length, priced, noPrice, dayLeftOut, figures: { ...all, dayPercent: percentOf(day, dayValue - day) } };
 }

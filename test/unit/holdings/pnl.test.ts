@@ -187,8 +187,26 @@ describe('portfolio totals', () => {
   });
 
   it('has no figures when no holding has a price, and none when there are no holdings', () => {
-    expect(portfolioTotals({ HUBC: { quantity: 1, averagePrice: 1 } }, {})).toEqual({ count: 1, priced: 0, noPrice: ['HUBC'], figures: null });
-    expect(portfolioTotals({}, { HUBC: quote('HUBC', 1, 0) })).toEqual({ count: 0, priced: 0, noPrice: [], figures: null });
+    expect(portfolioTotals({ HUBC: { quantity: 1, averagePrice: 1 } }, {})).toEqual({ count: 1, priced: 0, noPrice: ['HUBC'], dayLeftOut: [], figures: null });
+    expect(portfolioTotals({}, { HUBC: quote('HUBC', 1, 0) })).toEqual({ count: 0, priced: 0, noPrice: [], dayLeftOut: [], figures: null });
+  });
+
+  it("keeps a quote held from an earlier day out of the day P&L and day %, but in the value and total", () => {
+    const today = Date.UTC(2026, 9, 15, 6, 0); // Thursday 11:00 PKT
+    const yesterday = Date.UTC(2026, 9, 14, 10, 30); // Wednesday 15:30 PKT: HUBC, suspended since
+    const holdings: Holdings = { HUBC: { quantity: 100, averagePrice: 100 }, OGDC: { quantity: 10, averagePrice: 300 } };
+    const totals = portfolioTotals(holdings, { HUBC: { ...quote('HUBC', 110, 10), readAt: yesterday }, OGDC: { ...quote('OGDC', 320, -5), readAt: today } });
+    expect(totals.dayLeftOut).toEqual(['HUBC']);
+    // Only OGDC's day: 10 × −5.00; its % over OGDC's value at the last close (3,250).
+    expect(totals.figures?.day).toBe(pkr('-50.00'));
+    expect(totals.figures?.dayPercent).toBe(Number(roundDiv(pkr('-50.00') * 100_000_000n, pkr('3250.00'))) / 1e6);
+    // HUBC's last good price still counts in the value and the total P&L.
+    expect(totals.figures?.value).toBe(pkr('11000.00') + pkr('3200.00'));
+    expect(totals.figures?.total).toBe(pkr('1000.00') + pkr('200.00'));
+    // After the close and overnight every quote is the last day's: none is left out.
+    const overnight = portfolioTotals(holdings, { HUBC: { ...quote('HUBC', 110, 10), readAt: yesterday }, OGDC: { ...quote('OGDC', 320, -5), readAt: yesterday } });
+    expect(overnight.dayLeftOut).toEqual([]);
+    expect(overnight.figures?.day).toBe(pkr('1000.00') + pkr('-50.00'));
   });
 
   it('nets a portfolio of only falls to a negative day P&L and %', () => {
