@@ -52,7 +52,8 @@ export const prefsItem = defineItem<Prefs>({
   // which would drop them, reads prefs as written by a newer version and never writes over them.
   // Issue 12 added popupTab and shariahOnly without a step or a new version: prefs stored before
   // lack them and the validator gives them their defaults ('watchlist', false); a version-2 build
-  // without them drops only these two popup choices on its next write, which costs the user nothing.
+  // without them drops these two popup choices and a 'portfolio' badge choice (it reads that as no
+  // symbol) on its next write: no version-2 build of those was ever released.
   // 3 added the language and digits (issue 13): a version-2 build would drop a chosen language on
   // its next write and show the interface in the browser's, so it is kept from writing.
   version: 3,
