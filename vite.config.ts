@@ -15,6 +15,7 @@ import { findAll, removeElement } from 'domutils';
 import render from 'dom-serializer';
 import { defineConfig, type Plugin } from 'vite';
 import sourceManifest from './manifest.json' with { type: 'json' };
+import packageJson from './package.json' with { type: 'json' };
 import { manifestFor, type TargetBrowser } from './scripts/manifest-for.ts';
 import { localeLanguages, mergedCatalogue } from './scripts/locales.ts';
 
@@ -106,13 +107,30 @@ function barWithoutPolyfill(outDir: string, target: string): Plugin {
         input: path.resolve(`${BAR}.ts`),
         logLevel: 'silent',
         transform: { target },
-        plugins: [{ name: 'native-browser', resolveId: (source) => (source === 'webextension-polyfill' ? native : null) }],
+        plugins: [{ name: 'native-browser', resolveId: (source) => (source === 'webextension-polyfill' ? native : null) }, catalogueMessagesOnly()],
       });
       const { output } = await bundle.generate({ format: 'iife', minify: true, codeSplitting: false });
       await bundle.close();
       const chunks = output.filter((o) => o.type === 'chunk');
       if (chunks.length !== 1) throw new Error(`psx:bar-without-polyfill: got ${chunks.length} chunks`);
       writeFileSync(written, chunks[0]!.code);
+    },
+  };
+}
+
+/**
+ * A catalogue fragment as a page bundles it: the messages only. The descriptions are for
+ * translators (and stay in `_locales`); in the popup they were a fifth of its JavaScript.
+ */
+const LOCALES_DIR = path.resolve('src/locales');
+function catalogueMessagesOnly(): Plugin & { transform: (code: string, id: string) => string | null } {
+  return {
+    name: 'psx:catalogue-messages-only',
+    enforce: 'pre',
+    transform(code: string, id: string) {
+      if (!id.startsWith(LOCALES_DIR) || !id.endsWith('.json')) return null;
+      const fragment = JSON.parse(code) as Record<string, { message: string }>;
+      return JSON.stringify(Object.fromEntries(Object.entries(fragment).map(([key, entry]) => [key, { message: entry.message }])));
     },
   };
 }
@@ -138,8 +156,10 @@ export default defineConfig(({ mode }) => {
   const target = browser === 'firefox' ? 'firefox128' : 'chrome120';
   return {
     plugins: [
+      catalogueMessagesOnly(),
       preact(),
-      crx({ manifest: manifestFor(sourceManifest, browser) as unknown as ManifestV3Export, browser }),
+      // The version has one home, package.json: the manifest in the repo carries none.
+      crx({ manifest: manifestFor({ ...sourceManifest, version: packageJson.version }, browser) as unknown as ManifestV3Export, browser }),
       noWebAccessibleResources(`dist/${browser}`),
       popupInOneChunk(`dist/${browser}`),
       barWithoutPolyfill(`dist/${browser}`, target),

@@ -38,8 +38,14 @@ declare const chrome: {
   storage: { sync: { get(key: string): Promise<Record<string, unknown>> } };
 };
 
-const readManifest = (build: string): Record<string, unknown> =>
-  JSON.parse(readFileSync(path.join(build, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+/** The build's manifest as the browser reports it: its `__MSG_…__` names filled from the English locale. */
+const readManifest = (build: string): Record<string, unknown> => {
+  const messages = existsSync(path.join(build, '_locales/en/messages.json'))
+    ? (JSON.parse(readFileSync(path.join(build, '_locales/en/messages.json'), 'utf8')) as Record<string, { message: string }>)
+    : {};
+  const text = readFileSync(path.join(build, 'manifest.json'), 'utf8').replace(/__MSG_(\w+)__/g, (whole, key: string) => messages[key]?.message ?? whole);
+  return JSON.parse(text) as Record<string, unknown>;
+};
 
 const rows = (page: Page): Promise<string[]> =>
   page.$$eval('li.quote[data-symbol]', (items) => items.map((li) => li.getAttribute('data-symbol') ?? ''));
@@ -132,7 +138,8 @@ async function workerScripts(session: ExtensionSession): Promise<Map<string, str
 
 /** The running worker is `build`'s: its manifest, and every script it loaded equal to the file. */
 async function expectRunning(session: ExtensionSession, worker: Worker, build: string): Promise<Record<string, unknown>> {
-  const manifest = await worker.evaluate(() => chrome.runtime.getManifest());
+  // A localised extension's manifest also says which locale the browser chose.
+  const { current_locale: _chosen, ...manifest } = await worker.evaluate(() => chrome.runtime.getManifest());
   expect(manifest).toEqual(readManifest(build));
   const scripts = await workerScripts(session);
   expect([...scripts.keys()]).toContain('service-worker-loader.js');
