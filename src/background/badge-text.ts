@@ -4,12 +4,16 @@
  * the indices and the time of the data.
  */
 import { formatPrice, formatWhen, zoneSuffix } from '../shared/format';
+import { numberFormat } from '../shared/i18n/display';
 import type { Holdings } from '../shared/holdings/model';
 import { portfolioTotals } from '../shared/holdings/pnl';
 import type { MarketState } from '../shared/market-store';
 import { BADGE_PORTFOLIO, type TimeZoneChoice } from '../shared/settings';
+import { text as messages } from './i18n';
 
-export const BADGE_COLOURS = { up: '#0a7d32', down: '#c62828', muted: '#6b7280', alert: '#b45309' } as const;
+import { BADGE_COLOURS } from './badge-colours';
+
+export { BADGE_COLOURS };
 
 export interface BadgeView {
   text: string;
@@ -28,21 +32,35 @@ export function badgePercent(percent: number): string {
   return `${sign}${digits}`.slice(0, 4);
 }
 
+const TWO_DECIMALS: Intl.NumberFormatOptions = { minimumFractionDigits: 2, maximumFractionDigits: 2 };
+
+/**
+ * `+0.42%`, `-0.30%`; `+0.00%` for no change, and `0.00%` for a fall too small to show (never
+ * `-0.00%`). In the display's digits; the sign is ours, so it reads the same in both languages.
+ */
+function signedPercent(percent: number): string {
+  const fixed = percent.toFixed(2);
+  const sign = fixed === '-0.00' ? '' : fixed.startsWith('-') ? '-' : '+';
+  return `${sign}${numberFormat(TWO_DECIMALS).format(Math.abs(percent))}%`;
+}
+
 /**
  * The portfolio's day % and its line of the title (percent only: the title is shown on hover,
  * and money stays in the popup, where privacy mode can blur it). Unknown holdings (unreadable)
  * and holdings without a price give no figure, never 0.0.
  */
 function portfolioDay(snapshot: MarketState, holdings: Holdings | undefined): { percent: number | null; line: string } {
-  if (holdings === undefined) return { percent: null, line: 'Portfolio: holdings could not be read' };
+  const t = messages();
+  if (holdings === undefined) return { percent: null, line: t.t('bg_badge_portfolio_unreadable') };
   const totals = portfolioTotals(holdings, snapshot.quotes);
-  if (totals.count === 0) return { percent: null, line: 'Portfolio: no holdings in the watchlist' };
+  if (totals.count === 0) return { percent: null, line: t.t('bg_badge_portfolio_none') };
   const percent = totals.figures?.dayPercent ?? null;
-  if (percent === null) return { percent: null, line: 'Portfolio: no holding has a price yet' };
+  if (percent === null) return { percent: null, line: t.t('bg_badge_portfolio_no_price') };
   const pct = percent.toFixed(2);
+  // A day's change that rounds to nothing has no sign at all here.
+  const shown = pct === '-0.00' || pct === '0.00' ? `${numberFormat(TWO_DECIMALS).format(0)}%` : signedPercent(percent);
   const left = totals.noPrice.length;
-  const without = left === 0 ? '' : `, ${left === 1 ? '1 holding' : `${left} holdings`} without a price left out`;
-  return { percent, line: `Portfolio day ${pct === '-0.00' || pct === '0.00' ? '0.00' : (percent > 0 ? '+' : '') + pct}%${without}` };
+  return { percent, line: left === 0 ? t.t('bg_badge_portfolio_day', { percent: shown }) : t.plural('bg_badge_portfolio_day_partial', left, { percent: shown }) };
 }
 
 /**
@@ -62,24 +80,22 @@ export function badgeView(snapshot: MarketState, subject: string, indexCodes: st
   const parts = indexCodes
     .map((code) => snapshot.indices[code])
     .filter((q) => q !== undefined)
-    .map((q) => {
-      const pct = q.changePercent.toFixed(2);
-      const sign = pct.startsWith('-') ? '' : '+';
-      return `${q.code} ${formatPrice(q.value)} (${pct === '-0.00' ? '0.00' : sign + pct}%)`;
-    });
+    // Codes and figures only: left to right in either language.
+    .map((q) => `${q.code} ${formatPrice(q.value)} (${signedPercent(q.changePercent)})`);
   const asOf = snapshot.presentation?.asOf ?? null;
+  const t = messages();
   const title = [
-    'PSX market',
+    t.t('bg_badge_title'),
     ...(portfolio ? [portfolio.line] : []),
     ...parts,
     // With the date when the figures are not today's, as the popup and the bar write it.
-    asOf !== null ? `as of ${formatWhen(asOf, now, zone)}${zoneSuffix(zone)}${stale ? ' (not fresh)' : ''}` : null,
+    asOf !== null ? t.t(stale ? 'bg_badge_as_of_stale' : 'bg_badge_as_of', { time: `${formatWhen(asOf, now, zone)}${zoneSuffix(zone)}` }) : null,
   ]
     .filter((p): p is string => p !== null)
     .join('\n');
   const unseen = snapshot.presentation?.alerts?.unseen ?? 0;
   if (showAlerts && unseen > 0) {
-    return { text: `${Math.min(unseen, 99)}!`, colour: BADGE_COLOURS.alert, title: `${unseen === 1 ? '1 price alert has' : `${unseen} price alerts have`} fired: open to see\n${title}` };
+    return { text: `${Math.min(unseen, 99)}!`, colour: BADGE_COLOURS.alert, title: `${t.plural('bg_badge_alerts', unseen)}\n${title}` };
   }
   if (subject === 'off' || percent === null) return { text: '', colour: BADGE_COLOURS.muted, title };
   const text = badgePercent(percent);

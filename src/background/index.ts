@@ -14,6 +14,7 @@ import { republish } from './publish';
 import { paintBadge } from './badge';
 import { badgeHoldings } from './badge-holdings';
 import { badgeView } from './badge-text';
+import { applyDisplay } from './i18n';
 import { listenForNotificationClicks } from './alerts/notify';
 import { alertsItem } from '../shared/alerts/store';
 import { holdingsItem } from '../shared/holdings/store';
@@ -35,6 +36,7 @@ async function showAgain(): Promise<void> {
   if (!shown) return;
   const { view, settings } = shown;
   const holdings = await badgeHoldings(settings);
+  await applyDisplay(settings);
   await paintBadge(badgeView(view, settings.badge, settings.indices, settings.timeZone, Date.now(), settings.badgeAlerts, holdings));
 }
 

@@ -9,6 +9,7 @@ import { safeHttpUrl } from '../shared/links';
 import { isMessage, type FeedCheck, type Message, type MessageMap, type MessageName, type RefreshSummary, type Reply } from '../shared/protocol';
 import { updateSettings } from '../shared/settings-items';
 import { readFeed } from '../sources/feeds/read-feed';
+import { applyStoredDisplay, text } from './i18n';
 import { refresh } from './refresh';
 
 type AnyReply = { [N in MessageName]: Reply<N> }[MessageName];
@@ -58,7 +59,10 @@ const HANDLERS: { [N in MessageName]: { from: readonly Sender['kind'][]; handle:
   hideBarEverywhere: { from: ['bar'], handle: () => hideEverywhere() },
 };
 
-const refused = (): Promise<{ ok: false; error: string }> => Promise.resolve({ ok: false, error: 'Not allowed from here.' });
+const refused = async (): Promise<{ ok: false; error: string }> => {
+  await applyStoredDisplay();
+  return { ok: false, error: text().t('bg_error_not_allowed') };
+};
 
 function senderOf(sender: Runtime.MessageSender): Sender | null {
   if (fromExtensionPage(sender)) return { kind: 'page' };
@@ -82,11 +86,18 @@ export function handleMessage(message: unknown, sender: Runtime.MessageSender): 
 
 async function checkFeed(raw: string): Promise<Reply<'checkFeed'>> {
   const url = safeHttpUrl(raw);
-  if (url === null) return { ok: false, error: 'Only http and https addresses can be feeds.' };
+  // The sentence is shown by the options page: in the user's language.
+  const speak = applyStoredDisplay();
+  if (url === null) {
+    await speak;
+    return { ok: false, error: text().t('bg_error_feed_scheme') };
+  }
   const result = await readFeed({ id: feedIdFor(url), url, name: new URL(url).hostname });
   if (!result.ok) {
+    await speak;
     const { kind, detail } = result.error;
-    return { ok: false, error: kind === 'parse' ? 'That address does not serve an RSS or Atom feed.' : `The feed could not be fetched (${detail}).` };
+    // The detail is the technical reason as the fetch gave it ("HTTP 404"), left as it is.
+    return { ok: false, error: kind === 'parse' ? text().t('bg_error_not_a_feed') : text().t('bg_error_feed_fetch', { detail }) };
   }
   const value: FeedCheck = { title: result.value.title, stories: result.value.stories.length };
   return { ok: true, value };

@@ -69,7 +69,7 @@ export async function publish(snapshot: Snapshot, settings: Settings, now: numbe
     plan.directory ? directoryItem.update(() => plan.directory as SymbolDirectory) : null,
   ]);
   const keys = ['market', 'stories', 'board', 'series', 'symbols'];
-  const refused = results.flatMap((r, i) => (r && !r.ok ? [{ key: keys[i]!, ...r.error }] : []));
+  const refused = results.flatMap((r, i) => (r && !r.ok ? [{ ...r.error, key: keys[i]! }] : []));
   // Saved only in part (refused whole, its pruned copy kept): recorded as well. It used to be
   // indistinguishable from a full write, so half the news could go with nothing recorded.
   const pruned = results.flatMap((r, i) => (r?.ok && r.pruned !== undefined ? [{ key: keys[i]!, reason: `${r.pruned}; only the newest part was kept` }] : []));

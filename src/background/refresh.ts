@@ -21,6 +21,7 @@ import { scheduleWake } from './alarm';
 import { paintBadge } from './badge';
 import { badgeHoldings } from './badge-holdings';
 import { badgeView } from './badge-text';
+import { applyDisplay } from './i18n';
 import { type CycleInput, type RefreshReason, type TaskOutcome } from './cycle-context';
 import { recordCycleEvents, recordMigration } from './diagnostics-log';
 import { guarded } from './guard';
@@ -142,6 +143,8 @@ async function finishCycle(snapshot: Snapshot, outcomes: TaskOutcome[], cycleSet
   });
   // The badge renders the same presentation as the popup and the bar (and, for the portfolio, the same holdings).
   const holdings = await badgeHoldings(settings);
+  // The tooltip in the user's language, as the settings say now.
+  await applyDisplay(settings);
   await paintBadge(badgeView(marketState(snapshot, settings, now, alerts), settings.badge, settings.indices, settings.timeZone, now, settings.badgeAlerts, holdings)).catch(warn('painting the badge'));
   await scheduleWake(nextWake(dueTimes({ ...input, snapshot }, feeds), now)).catch(warn('planning the next wake'));
 }

@@ -3,7 +3,7 @@
  * fired log), and the news feeds (add any RSS or Atom feed, remove, reorder, see each feed's
  * health). Settings are saved at once to storage.sync.
  */
-import { useCallback, useMemo } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useMemo } from 'preact/hooks';
 import { browser } from '../shared/browser';
 import { alertsItem } from '../shared/alerts/store';
 import { directoryItem } from '../shared/symbol-directory';
@@ -24,6 +24,8 @@ import { GeneralSettings } from './components/GeneralSettings';
 import { addFeed, moveFeed, removeFeed } from './feed-actions';
 import { grantFeed } from './feed-access';
 import { useDisplay } from '../ui/hooks/useDisplay';
+import { text } from './i18n';
+import { refusalText } from '../shared/storage/refusal-words';
 
 export function App() {
   const settingsState = useSettings();
@@ -41,24 +43,28 @@ export function App() {
   );
   const onImport = useCallback(async (edit: (current: Settings) => Settings) => {
     const saved = await updateSettings(edit);
-    if (!saved.ok) throw new Error(saved.error.detail);
+    if (!saved.ok) throw new Error(refusalText(saved.error));
   }, []);
   const now = useNow();
   const onAdd = useCallback(
     async (url: string) => {
-      if (!settings) return { ok: false, message: 'Settings are still loading.' };
+      if (!settings) return { ok: false, message: text().t('options_settings_loading') };
       const outcome = await addFeed(url, settings);
-      return outcome.ok ? { ok: true, message: `Added “${outcome.feed.title}”.` } : { ok: false, message: outcome.message };
+      return outcome.ok ? { ok: true, message: text().t('options_feed_added', { title: outcome.feed.title }) } : { ok: false, message: outcome.message };
     },
     [settings],
   );
   const lang = useDisplay(settings);
-  if (!settings) return <p role="status">Loading…</p>;
+  // The tab's title follows the page's language too.
+  useLayoutEffect(() => {
+    document.title = text().t('options_title');
+  }, [lang]);
+  if (!settings) return <p role="status">{text().t('options_loading')}</p>;
   const save = (edit: (current: Settings) => Settings): void => void updateSettings(edit);
   const storageSentence = storageHealth ? storageNotice(storageHealth, settingsState?.newer ?? []) : null;
   return (
     <main key={lang} class="options">
-      <h1>PSX Market Overlay</h1>
+      <h1>{text().t('options_heading')}</h1>
       {storageSentence && (
         <p class="notice notice--storage" role="status">
           {storageSentence}
@@ -68,7 +74,7 @@ export function App() {
       <BarSettings settings={settings} onChange={save} />
       <AlertsSection alerts={alerts} market={market} settings={settings} now={now} onChange={save} />
       <section class="feeds" aria-labelledby="feeds-heading">
-        <h2 id="feeds-heading">News feeds</h2>
+        <h2 id="feeds-heading">{text().t('options_feeds_heading')}</h2>
         <ul class="feed-list">
           {settings.feeds.map((feed, i) => (
             <FeedRow

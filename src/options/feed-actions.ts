@@ -15,6 +15,8 @@ import { claimOrigins, releaseOrigins } from '../shared/permission-owners';
 import { sendMessage } from '../shared/protocol';
 import type { Settings } from '../shared/settings';
 import { updateSettings } from '../shared/settings-items';
+import { text } from './i18n';
+import { refusalText } from '../shared/storage/refusal-words';
 
 export type AddFeedOutcome =
   | { ok: true; feed: FeedDefinition }
@@ -27,22 +29,23 @@ const isBuiltIn = (url: string): boolean => BUILT_IN_FEED_ORIGINS.includes(new U
  * nothing is awaited before it.
  */
 export async function addFeed(rawUrl: string, settings: Settings): Promise<AddFeedOutcome> {
+  const { t } = text();
   const typed = safeHttpUrl(rawUrl.trim());
-  if (typed === null || typed.length > 500) return { ok: false, reason: 'invalid-url', message: 'Enter an http or https address (at most 500 characters).' };
+  if (typed === null || typed.length > 500) return { ok: false, reason: 'invalid-url', message: t('options_feed_invalid_url', { max: 500 }) };
   // Only the https address is ever asked for, checked and saved.
   const upgraded = new URL(typed).protocol === 'http:';
   const url = upgraded ? asHttps(typed) : typed;
-  if (url.length > 500) return { ok: false, reason: 'invalid-url', message: 'Enter an http or https address (at most 500 characters).' };
+  if (url.length > 500) return { ok: false, reason: 'invalid-url', message: t('options_feed_invalid_url', { max: 500 }) };
   if (isPrivateHost(new URL(url).hostname)) {
-    return { ok: false, reason: 'private-address', message: `${new URL(url).hostname} is on this computer or a private network; feeds are read only from public sites.` };
+    return { ok: false, reason: 'private-address', message: t('options_feed_private', { host: new URL(url).hostname }) };
   }
-  if (settings.feeds.some((f) => f.url === url)) return { ok: false, reason: 'duplicate', message: 'That feed is already in the list.' };
-  if (settings.feeds.length >= MAX_FEEDS) return { ok: false, reason: 'too-many', message: `At most ${MAX_FEEDS} feeds.` };
+  if (settings.feeds.some((f) => f.url === url)) return { ok: false, reason: 'duplicate', message: t('options_feed_duplicate') };
+  if (settings.feeds.length >= MAX_FEEDS) return { ok: false, reason: 'too-many', message: t('options_feed_too_many', { max: MAX_FEEDS }) };
   // The list is one sync item of at most 8 KB: a feed whose address would not fit is refused
   // now, with a reason, rather than dropped later. The title is not known yet: reserve 80 characters.
   const probe: FeedDefinition = { id: feedIdFor(url), url, name: new URL(url).hostname, title: 'x'.repeat(80) };
   if (!feedsFit([...settings.feeds, probe])) {
-    return { ok: false, reason: 'too-many', message: 'The feed list is full: its addresses use all the space your browser syncs. Remove a feed first.' };
+    return { ok: false, reason: 'too-many', message: t('options_feed_list_full_sync') };
   }
 
   const origins = [originPattern(url)];
@@ -53,13 +56,13 @@ export async function addFeed(rawUrl: string, settings: Settings): Promise<AddFe
   const asked = builtIn ? Promise.resolve(true) : browser.permissions.request({ origins }).catch(() => false);
   const askedNow = !(await held);
   const granted = await asked;
-  if (!granted) return { ok: false, reason: 'denied', message: `Access to ${new URL(url).host} was not granted, so the feed cannot be read.` };
+  if (!granted) return { ok: false, reason: 'denied', message: t('options_feed_denied', { host: new URL(url).host }) };
 
   const check = await sendMessage('checkFeed', { url });
   if (!check.ok) {
     if (askedNow) await browser.permissions.remove({ origins }).catch(() => false);
     if (upgraded) {
-      const message = `Feeds are read over https only, and ${new URL(url).host} does not serve this feed over https: ${check.error}`;
+      const message = t('options_feed_insecure', { host: new URL(url).host, error: check.error });
       return { ok: false, reason: 'insecure', message };
     }
     return { ok: false, reason: 'not-a-feed', message: check.error };
@@ -70,7 +73,7 @@ export async function addFeed(rawUrl: string, settings: Settings): Promise<AddFe
   // the same address (saved by an older version, never read now) gives way to the https one.
   const saved = await updateSettings((current) => ({ ...current, feeds: [...current.feeds.filter((f) => f.url !== url && f.url !== typed), feed] }));
   if (!saved.ok || !saved.value.feeds.some((f) => f.url === url)) {
-    return { ok: false, reason: 'too-many', message: saved.ok ? 'The feed list is full. Remove a feed first.' : `The feed could not be saved: ${saved.error.detail}.` };
+    return { ok: false, reason: 'too-many', message: saved.ok ? t('options_feed_list_full') : t('options_feed_not_saved', { detail: refusalText(saved.error) }) };
   }
   if (!isBuiltIn(url)) await claimOrigins(origins, `feed:${feed.id}`);
   void sendMessage('refreshNow', {});

@@ -4,12 +4,13 @@
  * something. What it says about the data comes decided in the market view's presentation.
  * Every edit goes through updateSettings, at once.
  */
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { trustedBaseline } from '../shared/alerts/baseline';
 import { alertsItem } from '../shared/alerts/store';
 import { marketItem, storiesItem, type MarketState } from '../shared/market-store';
 import { switchBarOff, switchBarOn } from '../shared/bar-access';
 import { formatAgo, formatWhen } from '../shared/format';
+import { captionText } from '../shared/i18n/market-words';
 import { watchedHoldings } from '../shared/holdings/model';
 import { portfolioTotals } from '../shared/holdings/pnl';
 import { holdingsItem } from '../shared/holdings/store';
@@ -40,9 +41,20 @@ import { StoryList } from './components/StoryList';
 import { Toolbar } from './components/Toolbar';
 import { Watchlist } from './components/Watchlist';
 import { useDisplay } from '../ui/hooks/useDisplay';
+import { text } from './i18n';
 import { feedsNotice, marketNotice } from './notices';
 
 const STORIES_SHOWN = 8;
+
+/** What a Refresh that read nothing says: kept as facts, put into words when drawn (in the language then shown). */
+type RefreshNote = { kind: 'failed'; error: string } | { kind: 'nothing' } | { kind: 'updated'; readAt: number; repliedAt: number };
+
+function refreshNoteText(note: RefreshNote): string {
+  const { t } = text();
+  if (note.kind === 'failed') return t('popup_refresh_failed', { error: note.error });
+  if (note.kind === 'nothing') return t('popup_nothing_to_read');
+  return t('popup_updated_ago', { ago: formatAgo(note.readAt, note.repliedAt) });
+}
 
 /** A market view replaces the one on screen unless it was written earlier. */
 const newerMarket = (candidate: MarketState, current: MarketState): boolean => (candidate.updatedAt ?? 0) >= (current.updatedAt ?? 0);
@@ -99,24 +111,28 @@ export function App() {
     if (pending !== null && settledAt.current === editSeq.current) setPending(null);
   }, [settings]);
   // A Refresh inside its floor (or a backoff) asks nothing: say when the data was read instead.
-  const [refreshNote, setRefreshNote] = useState<string | null>(null);
+  const [refreshNote, setRefreshNote] = useState<RefreshNote | null>(null);
   const onRefresh = useCallback(() => {
     setRefreshing(true);
     setRefreshNote(null);
     void sendMessage('refreshNow', {}).then((reply) => {
       setRefreshing(false);
-      if (!reply.ok) return setRefreshNote(`Refresh failed: ${reply.error}`);
+      if (!reply.ok) return setRefreshNote({ kind: 'failed', error: reply.error });
       const { fetched, failed, lastReadAt } = reply.value;
-      if (fetched.length + failed.length === 0) setRefreshNote(lastReadAt === null ? 'Nothing to read yet.' : `Updated ${formatAgo(lastReadAt, Date.now())}.`);
+      if (fetched.length + failed.length === 0) setRefreshNote(lastReadAt === null ? { kind: 'nothing' } : { kind: 'updated', readAt: lastReadAt, repliedAt: Date.now() });
     });
   }, []);
 
   const lang = useDisplay(current);
+  // The document's title in the page's language (index.html's is the English one, until this runs).
+  useLayoutEffect(() => {
+    document.title = text().t('popup_title');
+  }, [lang]);
 
   if (market === undefined || current === undefined) {
     return (
       <p class="notice notice--loading" role="status">
-        Loading…
+        {text().t('popup_loading')}
       </p>
     );
   }
@@ -141,7 +157,7 @@ export function App() {
       {access.granted === false ? <AccessPrompt onGrant={access.request} /> : <Notice notice={marketNotice(presentation, now, zone)} />}
       {refreshNote && (
         <p class="notice notice--refresh" role="status">
-          {refreshNote}
+          {refreshNoteText(refreshNote)}
         </p>
       )}
       {storageSentence && (
@@ -164,7 +180,8 @@ export function App() {
             instruments={directory?.instruments ?? []}
             series={series ?? {}}
             sort={current.sort}
-            caption={presentation?.caption ?? ''}
+            caption={presentation ? captionText(presentation) : ''}
+            source={presentation?.source}
             onSort={(sort) => update((s) => ({ ...s, sort }))}
             onAdd={(symbol) => update((s) => addSymbol(s, symbol))}
             onRemove={(symbol) => update((s) => removeSymbol(s, symbol))}
@@ -190,7 +207,7 @@ export function App() {
             title={feed.title}
             stories={storiesToShow(stories ?? [], feed.id, now, STORIES_SHOWN)}
             now={now}
-            emptyText={storiesNotice?.kind === 'loading' ? storiesNotice.text : 'No stories yet.'}
+            emptyText={storiesNotice?.kind === 'loading' ? storiesNotice.text : text().t('popup_no_stories')}
             newSince={lastOpened ?? null}
             collapsed={collapsed}
             onToggle={() =>

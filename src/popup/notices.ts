@@ -7,6 +7,7 @@ import { formatWhen } from '../shared/format';
 import type { ErrorKind } from '../shared/model';
 import type { Presentation } from '../shared/presentation';
 import type { TimeZoneChoice } from '../shared/settings';
+import { text, type PopupKey } from './i18n';
 
 export type Notice =
   | { kind: 'loading'; text: string }
@@ -14,31 +15,28 @@ export type Notice =
   | { kind: 'fallback'; text: string }
   | { kind: 'feeds-failing'; text: string };
 
+const REASONS: Partial<Record<ErrorKind, PopupKey>> = {
+  offline: 'popup_reason_offline',
+  timeout: 'popup_reason_timeout',
+  parse: 'popup_reason_parse',
+  'rate-limited': 'popup_reason_rate_limited',
+};
+
 function reasonPhrase(kind: ErrorKind | null): string {
-  switch (kind) {
-    case 'offline':
-      return 'You appear to be offline';
-    case 'timeout':
-      return 'PSX data portal not answering';
-    case 'parse':
-      return 'PSX data portal sent a page we could not read';
-    case 'rate-limited':
-      return 'PSX data portal asked us to slow down';
-    default:
-      return 'PSX data portal unreachable';
-  }
+  return text().t((kind === null ? undefined : REASONS[kind]) ?? 'popup_reason_unreachable');
 }
 
 export function marketNotice(presentation: Presentation | null, now: number, zone: TimeZoneChoice): Notice | null {
   const facts = presentation?.notice ?? (presentation === null ? { kind: 'loading' as const, reason: null, since: null, showingFrom: null } : null);
   if (facts === null) return null;
-  if (facts.kind === 'loading') return { kind: 'loading', text: 'Loading market data…' };
-  const since = facts.since === null ? 'recently' : formatWhen(facts.since, now, zone);
+  const { t } = text();
+  if (facts.kind === 'loading') return { kind: 'loading', text: t('popup_notice_loading_market') };
+  const since = facts.since === null ? t('popup_since_recently') : formatWhen(facts.since, now, zone);
   if (facts.kind === 'fallback' && facts.showingFrom !== null) {
-    return { kind: 'fallback', text: `PSX data portal unreachable since ${since} — showing PSX Terminal prices from ${formatWhen(facts.showingFrom, now, zone)}.` };
+    return { kind: 'fallback', text: t('popup_notice_fallback', { since, from: formatWhen(facts.showingFrom, now, zone) }) };
   }
-  const showing = facts.showingFrom === null ? 'no prices yet' : `showing prices from ${formatWhen(facts.showingFrom, now, zone)}`;
-  return { kind: 'unreachable', text: `${reasonPhrase(facts.reason)} since ${since} — ${showing}.` };
+  const showing = facts.showingFrom === null ? t('popup_showing_none') : t('popup_showing_from', { time: formatWhen(facts.showingFrom, now, zone) });
+  return { kind: 'unreachable', text: t('popup_notice_unreachable', { reason: reasonPhrase(facts.reason), since, showing }) };
 }
 
 /** Names the failing feeds, and the age of the oldest stories still shown from them. */
@@ -49,14 +47,16 @@ export function feedsNotice(
   zone: TimeZoneChoice,
 ): Notice | null {
   const facts = presentation?.feeds;
-  if (!facts || facts.loading) return { kind: 'loading', text: 'Loading stories…' };
+  const { t, plural } = text();
+  if (!facts || facts.loading) return { kind: 'loading', text: t('popup_notice_loading_stories') };
   const broken = feeds.filter((f) => facts.failing.includes(f.id));
   if (broken.length === 0) return null;
-  const names = broken.map((f) => `“${f.title}”`).join(', ');
-  const showing = facts.showingFrom !== null ? ` — showing stories from ${formatWhen(facts.showingFrom, now, zone)}` : '';
+  const names = broken.map((f) => t('popup_feed_name', { title: f.title })).join(t('popup_list_separator'));
   // One word for the whole sentence: the feeds' own failures decide it when they agree.
   const kinds = new Set(broken.map((f) => facts.kinds?.[f.id] ?? 'network'));
-  const what = kinds.size === 1 && kinds.has('parse') ? 'could not be read' : kinds.size === 1 && kinds.has('no-access') ? 'need access again (options page)' : 'unreachable';
-  const verb = broken.length === 1 ? `feed ${what.replace('need access', 'needs access')}` : `feeds ${what}`;
-  return { kind: 'feeds-failing', text: `${names} ${verb}${showing}.` };
+  const what = kinds.size === 1 && kinds.has('parse') ? 'popup_feeds_parse' : kinds.size === 1 && kinds.has('no-access') ? 'popup_feeds_no_access' : 'popup_feeds_unreachable';
+  const failure = plural(what, broken.length, { names });
+  const sentence =
+    facts.showingFrom !== null ? t('popup_feeds_sentence_showing', { failure, time: formatWhen(facts.showingFrom, now, zone) }) : t('popup_feeds_sentence', { failure });
+  return { kind: 'feeds-failing', text: sentence };
 }

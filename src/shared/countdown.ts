@@ -4,6 +4,8 @@
  * ("closes in 25 min", "opens Mon 09:30") in the user's chosen zone.
  */
 import { formatClock, zoneSuffix } from './format';
+import { dateFormat } from './i18n/display';
+import { sentences } from './i18n/sentences';
 import type { MarketView } from './market-view';
 import { nextTradingStart, pktMidnight, timetableAt } from './session';
 import type { TimeZoneChoice } from './settings';
@@ -32,17 +34,22 @@ export function sessionCountdown(view: MarketView, now: number): SessionCountdow
   }
 }
 
-const WEEKDAY = (zone: TimeZoneChoice) => new Intl.DateTimeFormat('en-GB', { weekday: 'short', ...(zone === 'local' ? {} : { timeZone: zone }) });
+const WEEKDAY: Intl.DateTimeFormatOptions = { weekday: 'short' };
+const weekday = (zone: TimeZoneChoice): Intl.DateTimeFormat => dateFormat(zone === 'local' ? WEEKDAY : { ...WEEKDAY, timeZone: zone });
+/** Compares calendar days only (never shown), so a fixed locale. */
 const DATE_KEY = (zone: TimeZoneChoice) => new Intl.DateTimeFormat('en-CA', zone === 'local' ? {} : { timeZone: zone });
 
-/** "closes in 25 min", "closes in 2 h 5 min", "opens 09:30", "opens Mon 09:30" (the zone's own day and clock). */
+/**
+ * "closes in 25 min", "closes in 2 h 5 min", "opens 09:30", "opens Mon 09:30" (the zone's own day
+ * and clock), in the display language: the weekday's name and the digits follow it.
+ */
 export function countdownText(countdown: SessionCountdown, now: number, zone: TimeZoneChoice): string {
   if (countdown.kind === 'closes') {
     const minutes = Math.max(1, Math.ceil((countdown.at - now) / 60_000));
     const hours = Math.floor(minutes / 60);
-    return `closes in ${hours > 0 ? `${hours} h ${minutes % 60} min` : `${minutes} min`}`;
+    return hours > 0 ? sentences().t('countdown_closes_hours', { hours, minutes: minutes % 60 }) : sentences().t('countdown_closes_minutes', { minutes });
   }
-  const clock = `${formatClock(countdown.at, zone)}${zoneSuffix(zone)}`;
+  const time = `${formatClock(countdown.at, zone)}${zoneSuffix(zone)}`;
   const sameDay = DATE_KEY(zone).format(countdown.at) === DATE_KEY(zone).format(now);
-  return sameDay ? `opens ${clock}` : `opens ${WEEKDAY(zone).format(countdown.at)} ${clock}`;
+  return sameDay ? sentences().t('countdown_opens_at', { time }) : sentences().t('countdown_opens_on', { day: weekday(zone).format(countdown.at), time });
 }

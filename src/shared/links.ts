@@ -3,6 +3,7 @@
  * `javascript:`, `data:`, `vbscript:` and friends, and tricks such as `java\tscript:` that
  * browsers would normalise, must all come out as "no link".
  */
+import { sentences } from './i18n/sentences';
 
 /**
  * Characters trimmed from either end: what the URL parser drops itself (C0 controls, space),
@@ -117,10 +118,10 @@ export function fetchRefusal(raw: string): string | null {
   try {
     url = new URL(raw);
   } catch {
-    return 'not a valid address';
+    return sentences().t('sentence_address_invalid');
   }
-  if (url.protocol !== 'https:') return `only https addresses are read, not ${url.protocol}`;
-  if (url.username !== '' || url.password !== '') return 'an address with a user name or password is not read';
-  if (isPrivateHost(url.hostname)) return `${url.hostname} is a private, loopback or link-local address`;
+  if (url.protocol !== 'https:') return sentences().t('sentence_address_not_https', { protocol: url.protocol });
+  if (url.username !== '' || url.password !== '') return sentences().t('sentence_address_credentials');
+  if (isPrivateHost(url.hostname)) return sentences().t('sentence_address_private', { host: url.hostname });
   return null;
 }

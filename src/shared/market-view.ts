@@ -35,20 +35,4 @@ export function marketView(board: MarketStatus | null, boardReadAt: number | nul
   return { phase: table.phase, basis: 'timetable', unscheduledClose: false, label: fresh ? board.label : null };
 }
 
-/** What the popup's header says. */
-export function marketLabel(view: MarketView): string {
-  if (view.unscheduledClose) return 'Closed today (holiday?)';
-  if (view.basis === 'timetable' && view.label) return `Market: ${view.label}`;
-  switch (view.phase) {
-    case 'open':
-      return 'Market open';
-    case 'pre-open':
-      return 'Pre-open';
-    case 'post-close':
-      return 'Post-close';
-    case 'closed':
-      return 'Market closed';
-    default:
-      return 'Market state unknown';
-  }
-}
+// The header's and the chip's words for a view are written per surface, in its language: i18n/market-words.ts.

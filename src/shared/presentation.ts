@@ -8,7 +8,8 @@
 import { alertsFacts, type AlertsFacts, type AlertsState } from './alerts/rules';
 import { sessionCountdown, type SessionCountdown } from './countdown';
 import { isTradingPhase } from './market';
-import { marketLabel, marketView, type MarketView } from './market-view';
+import type { BoardFacts } from './i18n/market-words';
+import { marketView } from './market-view';
 import type { ErrorKind, MarketPhase, QuoteSource, Snapshot, SourceId, SourceStatus } from './model';
 
 export type Freshness = 'fresh' | 'failing' | 'never';
@@ -38,20 +39,23 @@ export interface Presentation {
   /** When this was computed. */
   at: number;
   phase: MarketPhase;
-  /** "Market open", "Closed today (holiday?)"; null before any reading of the market. */
-  marketLabel: string | null;
-  /** One word for the bar's chip ("Open", "Closed", or the board's own unknown word, "Halted"). */
-  stateWord: string;
+  /**
+   * Where the phase came from, whether the board says closed on a trading day (a holiday), and
+   * the board's own word when it is one the extension does not know ("Halted", shown as is).
+   * Facts, not words: each surface writes them in its own language (i18n/market-words.ts:
+   * "Market open", "Closed today (holiday?)", "Market: Halted"; the chip's "Open", "Halted").
+   */
+  board: BoardFacts;
+  /** Any reading of the market has been made: before one, the header names no state and no caption is shown. */
+  hasReading: boolean;
   /** Prices can still move (pre-open, session, post-close): the badge is coloured only then. */
   trading: boolean;
-  /** Over the watchlist: "Last close" once the market has stopped, else empty. */
-  caption: string;
   /** Time of the figures shown: the portal's own stamp, else when they were read. */
   asOf: number | null;
   /** The figures on screen are not fresh: their source fails, or it has not answered for too long. */
   stale: boolean;
+  /** Which source the figures came from; its name is written by the surface (sourceNameText). */
   source: QuoteSource;
-  sourceName: string;
   /** Each known source, fresh or failing. */
   sources: Partial<Record<SourceId, Freshness>>;
   notice: MarketNoticeFacts | null;
@@ -72,20 +76,6 @@ export interface PresentationInput {
   quotesPeriodSec: number;
   now: number;
   alerts?: AlertsState;
-}
-
-export const SOURCE_NAMES: Record<QuoteSource, string> = { 'psx-portal': 'PSX data portal', 'psx-terminal': 'PSX Terminal' };
-
-const STATE_WORDS: Record<MarketPhase, string> = { open: 'Open', 'pre-open': 'Pre-open', 'post-close': 'Post-close', closed: 'Closed', unknown: 'Market' };
-
-/**
- * The chip's word says what the header says: an unknown board word the header shows
- * ("Market: Halted") is shown here too, not the timetable's "Open".
- */
-function stateWord(view: MarketView): string {
-  if (view.unscheduledClose) return 'Closed';
-  if (view.basis === 'timetable' && view.label) return view.label;
-  return STATE_WORDS[view.phase];
 }
 
 /** Failing: the last attempt failed and no success came after it. */
@@ -124,15 +114,13 @@ export function present({ snapshot, feedIds, quotesPeriodSec, now, quoteReads = 
   return {
     at: now,
     phase: view.phase,
-    marketLabel: hasReading ? marketLabel(view) : null,
-    stateWord: stateWord(view),
+    board: { basis: view.basis, unscheduledClose: view.unscheduledClose, label: view.label },
+    hasReading,
     trading,
-    caption: hasReading && !trading ? 'Last close' : '',
     asOf: snapshot.marketAsOf ?? lastRead ?? home?.lastOk ?? null,
     stale: figureSources.some(isFailing) || tooOld(lastRead, trading, quotesPeriodSec, now),
     countdown: sessionCountdown(view, now),
     source: snapshot.quoteSource,
-    sourceName: SOURCE_NAMES[snapshot.quoteSource],
     sources: Object.fromEntries(Object.entries(sources).map(([id, s]) => [id, freshness(s)])),
     notice: marketNotice(home, quotes, terminal, onFallback),
     ...(held.length > 0 ? { heldQuotes: Object.fromEntries(held) } : {}),
@@ -162,10 +150,34 @@ function marketNotice(
   return { kind: 'unreachable', reason: failed.lastError.kind, since, showingFrom: quotes?.lastOk ?? home?.lastOk ?? null };
 }
 
-/** A stored presentation, checked loosely: a malformed one is dropped and recomputed next cycle. */
+const BASES: ReadonlySet<unknown> = new Set(['board', 'timetable']);
+
+/** The board's facts as stored; a presentation stored before they were (it held English words instead) gets the timetable's. */
+function normaliseBoard(raw: unknown): BoardFacts {
+  const b = (raw !== null && typeof raw === 'object' ? raw : {}) as Partial<Record<keyof BoardFacts, unknown>>;
+  return {
+    basis: BASES.has(b.basis) ? (b.basis as BoardFacts['basis']) : 'timetable',
+    unscheduledClose: b.unscheduledClose === true,
+    label: typeof b.label === 'string' ? b.label.slice(0, 60) : null,
+  };
+}
+
+/**
+ * A stored presentation, checked loosely: a malformed one is dropped and recomputed next cycle.
+ * One stored by an older version (words, not facts: no `board`, no `hasReading`) is read as far
+ * as it goes, so no surface breaks in the moment before the background republishes it.
+ */
 export function normalisePresentation(raw: unknown): Presentation | null {
   if (raw === null || typeof raw !== 'object') return null;
-  const p = raw as Partial<Presentation>;
+  // An older version's words are dropped: surfaces write their own.
+  const p = raw as Partial<Presentation> & { marketLabel?: unknown; stateWord?: unknown; caption?: unknown; sourceName?: unknown };
   if (typeof p.at !== 'number' || typeof p.phase !== 'string' || typeof p.stale !== 'boolean' || typeof p.feeds !== 'object' || p.feeds === null) return null;
-  return p as Presentation;
+  const { marketLabel: oldLabel, stateWord: _stateWord, caption: _caption, sourceName: _sourceName, ...rest } = p;
+  return {
+    ...rest,
+    board: normaliseBoard(p.board),
+    hasReading: typeof p.hasReading === 'boolean' ? p.hasReading : typeof oldLabel === 'string',
+    trading: p.trading === true,
+    source: p.source === 'psx-terminal' ? 'psx-terminal' : 'psx-portal',
+  } as Presentation;
 }

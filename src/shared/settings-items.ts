@@ -124,7 +124,7 @@ export function updateSettings(edit: (current: Settings) => Settings): Promise<R
     // A failed read is not "nothing stored": an edit applied to the stand-in would write defaults
     // over the user's list (a sync.get that fails once in Firefox).
     if (unreadable.length > 0) {
-      return { ok: false, error: { kind: 'read-failed', detail: `${unreadable.join(', ')} could not be read; nothing was changed` } } as const;
+      return { ok: false, error: { kind: 'read-failed', key: unreadable.join(', '), reason: 'unreadable', detail: `${unreadable.join(', ')} could not be read; nothing was changed` } } as const;
     }
     const next = normaliseSettings(edit(settings));
     const parts = [
@@ -138,7 +138,7 @@ export function updateSettings(edit: (current: Settings) => Settings): Promise<R
     // leaving half of it saved while the page said it had failed.
     const blocked = parts.find((part) => newer.includes(part.key));
     if (blocked) {
-      return { ok: false, error: { kind: 'newer-version', detail: `${blocked.key} was saved by a newer version of the extension` } } as const;
+      return { ok: false, error: { kind: 'newer-version', key: blocked.key, detail: `${blocked.key} was saved by a newer version of the extension` } } as const;
     }
     for (const part of parts) {
       const refusal = await part.write();

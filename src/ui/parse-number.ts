@@ -5,6 +5,7 @@
  * also take "0x1F" (31), "1e3" (1000), "Infinity", " +5" or "0b11", none of which anyone
  * types as a price, so they are refused rather than read as something the user did not mean.
  */
+import { sentences } from '../shared/i18n/sentences';
 
 /** A whole part, plain ("1000") or grouped by thousands ("1,000"), then an optional fraction; or only a fraction (".5"). */
 const PLAIN_DECIMAL = /^(?:(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d*)?|\.\d+)$/;
@@ -21,5 +22,5 @@ export const MAX_MARGIN_PCT = 10;
 
 /** Why a margin typed by the user is not accepted, or null when it is. */
 export function marginProblem(value: number): string | null {
-  return Number.isFinite(value) && value > 0 && value <= MAX_MARGIN_PCT ? null : `Enter a margin above 0 and at most ${MAX_MARGIN_PCT} %.`;
+  return Number.isFinite(value) && value > 0 && value <= MAX_MARGIN_PCT ? null : sentences().t('sentence_margin_range', { max: MAX_MARGIN_PCT });
 }

@@ -254,7 +254,7 @@ describe('Chromium: the popup Market view and the exchange marks on rows', () =>
     const activeKel = popup.getByRole('region', { name: TITLES.active }).locator('li.mover[data-symbol="KEL"]');
     expect(await activeKel.locator('.mover__symbol').textContent()).toBe('KEL');
     expect(await activeKel.locator('[data-entitlement="XD"]').getAttribute('title')).toBe('ex-dividend');
-    expect(await activeKel.locator('[data-entitlement="XD"] .sr-only').textContent()).toBe('ex-dividend');
+    expect(await activeKel.locator('[data-entitlement="XD"] .mark__words').textContent()).toBe('ex-dividend');
     const movers = await popup.locator('li.mover .mover__symbol').allTextContents();
     expect(movers.filter((s) => s === 'KELXD' || s === 'XD')).toEqual([]);
 
@@ -269,7 +269,7 @@ describe('Chromium: the popup Market view and the exchange marks on rows', () =>
     expect(await row.locator('.quote__price').textContent()).toBe(kel.printed.price);
     const mark = row.locator('.quote__marks [data-entitlement="XD"]');
     expect(await mark.locator('[aria-hidden="true"]').textContent()).toBe('XD');
-    expect(await mark.locator('.sr-only').textContent()).toBe('ex-dividend');
+    expect(await mark.locator('.mark__words').textContent()).toBe('ex-dividend');
     expect(await mark.getAttribute('title')).toBe('ex-dividend');
     expect(await row.getAttribute('aria-label')).toContain('ex-dividend');
     expect(await row.textContent()).not.toContain('lock');
@@ -311,7 +311,7 @@ describe('Chromium: the popup Market view and the exchange marks on rows', () =>
       expect(await row.getAttribute('aria-label'), s).not.toMatch(/lock/i);
     }
     // KEL keeps its ex-dividend mark through the new read.
-    expect(await quoteRow(popup, 'KEL').locator('[data-entitlement="XD"] .sr-only').textContent()).toBe('ex-dividend');
+    expect(await quoteRow(popup, 'KEL').locator('[data-entitlement="XD"] .mark__words').textContent()).toBe('ex-dividend');
 
     // The marked rows scrolled into the list's own view, the popup itself at its top as it opens,
     // and the pointer off the rows so no hover controls are drawn.

@@ -11,7 +11,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BADGE_COLOURS } from '../../src/background/badge-text';
+import { BADGE_COLOURS } from '../../src/background/badge-colours';
 import { launchChromiumWithExtension, type ExtensionSession, waitForPrices } from './support/chromium';
 import { fixture, tradingDayFixtures, URLS } from './support/fixtures';
 import { buildWithSitesGranted } from './support/granted-build';

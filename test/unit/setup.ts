@@ -17,6 +17,8 @@ import { installFakePermissions } from './fake-permissions';
 import { installFakeNotifications, notificationsControl } from './fake-notifications';
 import { i18nControl, installFakeI18n } from './fake-i18n';
 import { setDisplay } from '../../src/shared/i18n/display';
+import { provideUrdu, resetUrdu } from '../../src/shared/i18n/urdu';
+import { mergedCatalogue } from '../../scripts/locales';
 
 installFakeStorage(fakeBrowser);
 installFakeLocks();
@@ -29,10 +31,16 @@ fakeBrowser.runtime.getManifest = (() => structuredClone(manifest)) as typeof fa
 
 vi.mock('../../src/shared/browser', () => ({ browser: fakeBrowser }));
 
+const URDU = Object.fromEntries(Object.entries(mergedCatalogue('src/locales', 'ur')).map(([k, v]) => [k, v.message]));
+
 beforeEach(() => {
   fakeBrowser.reset();
   notificationsControl.reset();
   i18nControl.reset();
   // The display locale is page state (one per realm): each test starts in English, Latin digits.
   setDisplay({ lang: 'en', digits: 'latn' });
+  // As a page that has read the packaged Urdu catalogue (src/shared/i18n/urdu.ts), as the build
+  // writes it: tests that choose Urdu see it at once. The reading itself: test/unit/i18n/urdu.test.ts.
+  resetUrdu();
+  provideUrdu(URDU);
 });

@@ -33,6 +33,6 @@ export async function checkAlerts(snapshot: Snapshot, fetched: readonly SourceId
     await recordEvents([{ at: now, kind: 'storage', subject: 'alerts', detail: `alert state not saved (${written.error.kind}): ${written.error.detail}` }]);
     return { state: await alertsItem.get(), fired: [] };
   }
-  if (fired.length > 0) await notifyFired(fired, settings.timeZone, now);
+  if (fired.length > 0) await notifyFired(fired, settings, now);
   return { state: written.value, fired };
 }

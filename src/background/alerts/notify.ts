@@ -9,7 +9,8 @@ import type { FiredAlert } from '../../shared/alerts/rules';
 import { alertsItem, markSeen } from '../../shared/alerts/store';
 import { browser } from '../../shared/browser';
 import { recordEvents } from '../../shared/diagnostics';
-import type { TimeZoneChoice } from '../../shared/settings';
+import type { Settings } from '../../shared/settings';
+import { applyDisplay } from '../i18n';
 
 const PREFIX = 'psx-alert:';
 const PSX_PAGE = 'https://dps.psx.com.pk/';
@@ -19,9 +20,12 @@ export function pageFor(alert: Pick<FiredAlert, 'subject' | 'index'>): string {
   return alert.index ? `${PSX_PAGE}indices` : `${PSX_PAGE}company/${encodeURIComponent(alert.subject)}`;
 }
 
-export async function notifyFired(fired: readonly FiredAlert[], zone: TimeZoneChoice, now: number): Promise<void> {
+/** Symbol, condition, price and time, in the user's zone and language (their settings now). */
+export async function notifyFired(fired: readonly FiredAlert[], settings: Pick<Settings, 'timeZone' | 'language' | 'digits'>, now: number): Promise<void> {
   const api = browser.notifications;
   if (!api || !(await hasNotifications())) return;
+  await applyDisplay(settings);
+  const zone = settings.timeZone;
   const failures: string[] = [];
   for (const alert of fired) {
     const { title, message } = notificationText(alert, zone);

@@ -10,6 +10,7 @@ import type { Story } from '../../shared/model';
 import type { Presentation } from '../../shared/presentation';
 import type { Settings } from '../../shared/settings';
 import { storiesToShow } from '../../shared/stories';
+import { barStateWord, text } from './i18n';
 
 /** What the bar reads from storage: the market view and the stories. */
 export interface BarData {
@@ -23,12 +24,14 @@ export type BarItem =
 
 /** "Closed · 15:31 PKT": the state and the time of the data, always in view; all from the presentation. */
 export function chipText(presentation: Presentation | null, settings: Settings, now: number): string {
-  if (presentation === null) return 'Market';
-  const { stateWord, asOf, stale } = presentation;
-  if (asOf === null) return stale ? `${stateWord} · stale` : stateWord;
+  if (presentation === null) return text().t('bar_market');
+  const { asOf, stale } = presentation;
+  // The bar's own words (i18n.ts): the shared catalogue would not fit in its budget.
+  const stateWord = barStateWord(presentation);
+  if (asOf === null) return stale ? text().t('bar_chip_stale', { state: stateWord }) : stateWord;
   // Another day's figures carry their date, and stale figures say so: old never passes as live.
   const when = settings.timeZone === 'Asia/Karachi' ? `${formatWhen(asOf, now, 'Asia/Karachi')} PKT` : formatWhen(asOf, now);
-  return `${stateWord} · ${when}${stale ? ' · stale' : ''}`;
+  return text().t(stale ? 'bar_chip_when_stale' : 'bar_chip_when', { state: stateWord, when });
 }
 
 /** When the bar next needs redrawing on its own: the end of the soonest alert highlight. */

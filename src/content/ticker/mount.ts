@@ -5,7 +5,9 @@
  * hover and focus and while the tab is hidden. Under reduced motion it does not scroll: items
  * page through every 8 s instead.
  */
+import { textDirection, type Lang } from '../../shared/i18n/language';
 import type { Settings } from '../../shared/settings';
+import { applyBarDisplay, text } from './i18n';
 import { barItems, chipText, nextHighlightChange, type BarData, type BarItem } from './items';
 import { createElement, renderItem } from './render';
 import { BAR_CSS, BAR_HEIGHT_PX } from './styles';
@@ -38,19 +40,17 @@ export function mountBar(data: BarData, settings: Settings, actions: BarActions)
   style.textContent = BAR_CSS;
   const bar = createElement('div', 'bar');
   bar.setAttribute('role', 'region');
-  bar.setAttribute('aria-label', 'PSX market ticker');
   const chip = createElement('span', 'chip');
   const viewport = createElement('div', 'viewport');
   const track = createElement('div', 'track');
   viewport.append(track);
   const close = createElement('button', 'close', '×');
   close.type = 'button';
-  close.setAttribute('aria-label', 'Close the ticker bar');
   close.setAttribute('aria-expanded', 'false');
   const menu = createElement('div', 'menu');
   menu.hidden = true;
-  const hideSite = createElement('button', '', 'Hide on this site');
-  const hideAll = createElement('button', '', 'Hide everywhere');
+  const hideSite = createElement('button', '');
+  const hideAll = createElement('button', '');
   menu.append(hideSite, hideAll);
   bar.append(chip, viewport, menu, close);
   root.append(style, bar);
@@ -71,6 +71,27 @@ export function mountBar(data: BarData, settings: Settings, actions: BarActions)
 
   const place = (s: Settings): void => {
     host.setAttribute('data-position', s.barPosition);
+  };
+
+  /**
+   * The language's direction and tag on the host (for the page and assistive technology) and on
+   * the bar inside (the shadow tree's own, which no page rule reaches), and the buttons' names.
+   */
+  let shownLang: Lang | null = null;
+  const speak = (lang: Lang): void => {
+    if (lang === shownLang) return;
+    shownLang = lang;
+    const t = text();
+    for (const node of [host, bar]) {
+      node.setAttribute('dir', textDirection(lang));
+      node.setAttribute('lang', t.tag);
+    }
+    bar.setAttribute('aria-label', t.t('bar_region'));
+    close.setAttribute('aria-label', t.t('bar_menu'));
+    hideSite.textContent = t.t('bar_hide_site');
+    hideAll.textContent = t.t('bar_hide_everywhere');
+    // Every item again, from the start of the track: the direction of the scroll changed with it.
+    keys = '';
   };
 
   /** Push mode shifts the page by the bar's height; the page's own value comes back on removal. */
@@ -113,6 +134,7 @@ export function mountBar(data: BarData, settings: Settings, actions: BarActions)
   let highlightEnd: ReturnType<typeof setTimeout> | undefined;
   const update = (next: BarData, s: Settings): void => {
     current = s;
+    speak(applyBarDisplay(s));
     clearTimeout(highlightEnd);
     const end = nextHighlightChange(next.market, Date.now());
     if (end !== null) highlightEnd = setTimeout(() => update(next, current), end - Date.now() + 50);

@@ -5,13 +5,16 @@
  */
 export const BAR_HEIGHT_PX = 32;
 
+/** Nastaliq where the system has it, Naskh otherwise; figures and symbol codes keep the Latin font. */
+const URDU_FONTS = '"Noto Nastaliq Urdu", "Jameel Noori Nastaleeq", "Urdu Typesetting", "Noto Naskh Arabic", "Noto Sans Arabic", "Segoe UI", sans-serif';
+
 /*
  * The host's own box is set with !important from inside the shadow root, which beats the page's
  * !important rules for the host element (and its inline styles): so position and visibility
  * are switched with attributes, never with inline styles the shadow rules would override.
  */
 export const BAR_CSS = `
-:host { position: fixed !important; top: 0 !important; bottom: auto !important; left: 0 !important; right: 0 !important;
+:host { position: fixed !important; top: 0 !important; bottom: auto !important; inset-inline: 0 !important;
   width: auto !important; min-width: 0 !important; max-width: none !important; margin: 0 !important; padding: 0 !important;
   height: ${BAR_HEIGHT_PX}px !important; z-index: 2147483647 !important; display: block !important; visibility: visible !important;
   opacity: 1 !important; transform: none !important; filter: none !important; clip-path: none !important;
@@ -28,6 +31,8 @@ export const BAR_CSS = `
 .track { display: inline-flex; will-change: transform; animation: psx-scroll var(--duration, 60s) linear infinite; }
 .bar:hover .track, .bar:focus-within .track, .bar.paused .track { animation-play-state: paused; }
 @keyframes psx-scroll { from { transform: translateX(0); } to { transform: translateX(-50%); } }
+.bar[dir="rtl"] .track { animation-name: psx-scroll-rtl; }
+@keyframes psx-scroll-rtl { from { transform: translateX(0); } to { transform: translateX(50%); } }
 .item { padding: 0 14px; }
 .symbol { font-weight: 700; color: #ffffff; }
 .alerted { outline: 2px solid #f59e0b; outline-offset: 1px; border-radius: 3px; background: rgba(245, 158, 11, 0.18); }
@@ -37,9 +42,11 @@ a.story { color: #9ecbff; cursor: pointer; } a.story:hover, a.story:focus { text
 .story { color: #d0d4d9; }
 .close { flex: none; width: 32px; cursor: pointer; color: #9aa3ad; font-size: 16px; text-align: center; }
 .close:hover, .close:focus { color: #ffffff; }
-.menu { position: absolute; right: 36px; top: 2px; display: flex; gap: 6px; background: #101418; }
+.menu { position: absolute; inset-inline-end: 36px; top: 2px; display: flex; gap: 6px; background: #101418; }
 .menu[hidden] { display: none; }
 .menu button { cursor: pointer; padding: 0 8px; line-height: 26px; border: 1px solid #2b3036; border-radius: 4px; color: #e8eaed; font-size: 12px; }
+.bar:lang(ur) .chip, .bar:lang(ur) .menu button, .bar:lang(ur) .alert-word, .story:lang(ur) { font-family: ${URDU_FONTS}; letter-spacing: normal; }
+.bar:lang(ur) .chip, .story:lang(ur) { font-size: 14px; }
 :focus-visible { outline: 2px solid #9ecbff; outline-offset: -2px; }
 @media (prefers-reduced-motion: reduce) { .track { animation: none; } }
 `;

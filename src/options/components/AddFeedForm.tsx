@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { text } from '../i18n';
 
 interface AddFeedFormProps {
   /** Starts the add flow from the submit (the click the permission prompt needs). */
@@ -19,21 +20,23 @@ export function AddFeedForm({ onAdd }: AddFeedFormProps) {
       if (outcome.ok) setUrl('');
     });
   };
+  const { t } = text();
   return (
     <form class="add-feed" onSubmit={submit}>
-      <label for="feed-url">Add an RSS or Atom feed</label>
+      <label for="feed-url">{t('options_feed_add_label')}</label>
       <div class="add-feed__row">
         <input
           id="feed-url"
           type="url"
           inputMode="url"
+          dir="ltr"
           placeholder="https://example.com/feed.xml"
           value={url}
           onInput={(e) => setUrl((e.currentTarget as HTMLInputElement).value)}
           required
         />
         <button type="submit" disabled={busy} aria-busy={busy}>
-          {busy ? 'Checking…' : 'Add feed'}
+          {busy ? t('options_feed_checking') : t('options_feed_add')}
         </button>
       </div>
       {message && (

@@ -9,6 +9,7 @@ import { ALERT_KINDS, REARM_MODES, type AlertKind, type AlertRule, type Reading,
 import { draftProblem, editRule, type AlertEditError, type RuleDraft } from '../../shared/alerts/store';
 import type { Result } from '../../shared/result';
 import { marginProblem, parseDecimal } from '../../ui/parse-number';
+import { text, type OptionsKey } from '../i18n';
 
 interface AlertFormProps {
   rule: AlertRule;
@@ -28,6 +29,9 @@ export const UNITS: Record<AlertKind, string> = {
   'change-below': '%',
   'volume-above': 'shares',
 };
+
+/** The unit as shown: PKR and % are written so in Urdu too; "shares" is a word. */
+export const unitLabel = (kind: AlertKind): string => (kind === 'volume-above' ? text().t('options_unit_shares') : UNITS[kind]);
 
 /** The conditions a subject can have: an index has no volume. */
 export const kindsFor = (index: boolean): AlertKind[] => ALERT_KINDS.filter((k) => !(index && k === 'volume-above'));
@@ -88,15 +92,18 @@ export function RuleFields(props: RuleFieldsProps) {
   const marginId = `${problemId}-margin`;
   const hysteresis = rearm === 'hysteresis';
   const marginRefused = hysteresis ? props.marginProblem : null;
-  const forSubject = subject === null ? '' : ` for ${subject}`;
+  const { t } = text();
+  const unit = unitLabel(kind);
+  const named = (plain: OptionsKey, forOne: OptionsKey, values: Record<string, string> = {}): string =>
+    subject === null ? t(plain, values) : t(forOne, { ...values, subject });
   return (
     <>
       <label>
-        Condition{' '}
+        {t('options_condition')}{' '}
         <select
           ref={kindRef}
           value={kind}
-          aria-label={`Condition${forSubject}`}
+          aria-label={named('options_condition', 'options_condition_for')}
           onChange={(e) => {
             const value = (e.currentTarget as HTMLSelectElement).value as AlertKind;
             if (kinds.includes(value)) onKind(value);
@@ -110,25 +117,25 @@ export function RuleFields(props: RuleFieldsProps) {
         </select>
       </label>
       <label>
-        Threshold{' '}
+        {t('options_threshold')}{' '}
         <input
           ref={thresholdRef}
           type="text"
           inputMode={kind === 'volume-above' ? 'numeric' : 'decimal'}
           autocomplete="off"
           value={threshold}
-          aria-label={`Threshold${forSubject} (${UNITS[kind]})`}
+          aria-label={named('options_threshold_label', 'options_threshold_for', { unit })}
           aria-invalid={problem !== null}
           aria-describedby={problem !== null ? problemId : undefined}
           onInput={(e) => onThreshold((e.currentTarget as HTMLInputElement).value)}
         />{' '}
-        <span class="alert-form__unit">{UNITS[kind]}</span>
+        <span class="alert-form__unit">{unit}</span>
       </label>
       <label>
-        Re-arm{' '}
+        {t('options_rearm')}{' '}
         <select
           value={rearm}
-          aria-label={`Re-arm mode${forSubject}`}
+          aria-label={named('options_rearm_mode', 'options_rearm_for')}
           onChange={(e) => {
             const value = (e.currentTarget as HTMLSelectElement).value as RearmMode;
             if (REARM_MODES.includes(value)) onRearm(value);
@@ -143,14 +150,14 @@ export function RuleFields(props: RuleFieldsProps) {
       </label>
       {hysteresis && (
         <label>
-          Margin{' '}
+          {t('options_margin')}{' '}
           <input
             ref={marginRef}
             type="text"
             inputMode="decimal"
             autocomplete="off"
             value={margin}
-            aria-label={`Margin${forSubject} (%)`}
+            aria-label={named('options_margin_label', 'options_margin_for')}
             aria-invalid={marginRefused !== null}
             aria-describedby={marginRefused !== null ? marginId : undefined}
             onInput={(e) => onMargin((e.currentTarget as HTMLInputElement).value)}
@@ -184,12 +191,13 @@ export function AlertForm({ rule, baseline, onSaved, onCancel, onFailed }: Alert
   const marginInput = useRef<HTMLInputElement>(null);
   useEffect(() => first.current?.focus(), []);
 
-  const name = `${rule.subject} ${describeCondition(rule)}`;
+  const { t } = text();
+  const name = { subject: rule.subject, condition: describeCondition(rule) };
 
   const finish = (result: Result<unknown, AlertEditError>, condition: string): void => {
     setSaving(false);
     if (result.ok) onSaved(condition);
-    else onFailed(`Alert ${name} not saved: ${result.error.message}`);
+    else onFailed(t('options_alert_not_saved', { ...name, error: result.error.message }));
   };
 
   const onSubmit = (e: Event): void => {
@@ -204,12 +212,12 @@ export function AlertForm({ rule, baseline, onSaved, onCancel, onFailed }: Alert
     const condition = describeCondition(draft);
     void editRule(rule.id, draft, baseline()).then(
       (result) => finish(result, condition),
-      (cause: unknown) => finish({ ok: false, error: { kind: 'storage', message: `The alert could not be saved: ${String(cause)}` } }, condition),
+      (cause: unknown) => finish({ ok: false, error: { kind: 'storage', message: t('options_alert_save_failed', { cause: String(cause) }) } }, condition),
     );
   };
 
   return (
-    <form class="alert-form" onSubmit={onSubmit} aria-label={`Edit alert ${name}`} noValidate>
+    <form class="alert-form" onSubmit={onSubmit} aria-label={t('options_alert_edit_label', name)} noValidate>
       <RuleFields
         subject={rule.subject}
         kinds={kindsFor(rule.index)}
@@ -229,11 +237,11 @@ export function AlertForm({ rule, baseline, onSaved, onCancel, onFailed }: Alert
         marginRef={marginInput}
       />
       <div class="alert-form__actions">
-        <button type="submit" aria-disabled={saving} aria-label={`Save alert ${name}`}>
-          {saving ? 'Saving…' : 'Save'}
+        <button type="submit" aria-disabled={saving} aria-label={t('options_alert_save_label', name)}>
+          {saving ? t('options_saving') : t('options_save')}
         </button>
-        <button type="button" onClick={onCancel} aria-label={`Cancel editing alert ${name}`}>
-          Cancel
+        <button type="button" onClick={onCancel} aria-label={t('options_alert_cancel_label', name)}>
+          {t('options_cancel')}
         </button>
       </div>
     </form>

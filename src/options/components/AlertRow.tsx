@@ -5,6 +5,7 @@ import type { AlertRule, Reading } from '../../shared/alerts/rules';
 import { SNOOZE_HOUR_MS, rearmRule, removeRule, snoozeRule, untilTomorrowsSession, type AlertEditError } from '../../shared/alerts/store';
 import type { Result } from '../../shared/result';
 import type { TimeZoneChoice } from '../../shared/settings';
+import { text, type OptionsKey } from '../i18n';
 import { AlertForm } from './AlertForm';
 
 export interface AlertOutcome {
@@ -29,12 +30,13 @@ interface AlertRowProps {
 export function AlertRow({ rule, now, zone, baseline, clock, onOutcome, onDeleted }: AlertRowProps) {
   const [editing, setEditing] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
-  const name = `alert ${rule.subject} ${describeCondition(rule)}`;
+  const { t } = text();
+  const name = { subject: rule.subject, condition: describeCondition(rule) };
   const snoozed = rule.snoozedUntil !== null && rule.snoozedUntil > now;
 
   /** Runs one edit and reports its outcome; a rejection is reported too, never dropped. */
-  const run = (what: string, edit: () => Promise<Result<unknown, AlertEditError>>, done: string, after?: () => void): void => {
-    const report = (message: string): void => onOutcome({ ok: false, message: `Could not ${what} ${name}: ${message}` });
+  const run = (failed: OptionsKey, edit: () => Promise<Result<unknown, AlertEditError>>, done: string, after?: () => void): void => {
+    const report = (message: string): void => onOutcome({ ok: false, message: t(failed, { ...name, message }) });
     void edit().then(
       (result) => {
         if (!result.ok) return report(result.error.message);
@@ -63,8 +65,10 @@ export function AlertRow({ rule, now, zone, baseline, clock, onOutcome, onDelete
     <li class={`alert-rule alert-rule--${rule.status}${snoozed ? ' alert-rule--snoozed' : ''}`} data-rule-id={rule.id}>
       <div class="alert-rule__text">
         <span>
-          <strong class="alert-rule__subject">{rule.subject}</strong>
-          {rule.index && <span class="alert-rule__index"> (index)</span>} <span class="alert-rule__condition">{describeCondition(rule)}</span>
+          <strong class="alert-rule__subject" dir="ltr">
+            {rule.subject}
+          </strong>
+          {rule.index && <span class="alert-rule__index"> {t('options_rule_index')}</span>} <span class="alert-rule__condition">{describeCondition(rule)}</span>
         </span>
         <span class="alert-rule__meta">
           <span class="alert-rule__rearm">{REARM_LABELS[rule.rearm]}</span>
@@ -77,7 +81,7 @@ export function AlertRow({ rule, now, zone, baseline, clock, onOutcome, onDelete
           rule={rule}
           baseline={baseline}
           onSaved={(condition) => {
-            onOutcome({ ok: true, message: `Saved alert ${rule.subject} ${condition}.` });
+            onOutcome({ ok: true, message: t('options_rule_saved', { subject: rule.subject, condition }) });
             closeForm();
           }}
           onCancel={closeForm}
@@ -85,35 +89,35 @@ export function AlertRow({ rule, now, zone, baseline, clock, onOutcome, onDelete
         />
       ) : (
         <div class="alert-rule__actions">
-          <button type="button" ref={editButton} onClick={() => setEditing(true)} aria-label={`Edit ${name}`}>
-            Edit
+          <button type="button" ref={editButton} onClick={() => setEditing(true)} aria-label={t('options_rule_edit_label', name)}>
+            {t('options_edit')}
           </button>
           {rule.status === 'fired' && (
-            <button type="button" onClick={() => run('re-arm', () => rearmRule(rule.id, baseline()), `Re-armed ${name}.`, focusEdit)} aria-label={`Re-arm ${name}`}>
-              Re-arm
+            <button type="button" onClick={() => run('options_rule_fail_rearm', () => rearmRule(rule.id, baseline()), t('options_rule_rearmed', name), focusEdit)} aria-label={t('options_rule_rearm_label', name)}>
+              {t('options_rearm_button')}
             </button>
           )}
           <button
             type="button"
-            onClick={() => run('snooze', () => snoozeRule(rule.id, clock() + SNOOZE_HOUR_MS), `Snoozed ${name} for 1 hour.`)}
-            aria-label={`Snooze 1 h ${name}`}
+            onClick={() => run('options_rule_fail_snooze', () => snoozeRule(rule.id, clock() + SNOOZE_HOUR_MS), t('options_rule_snoozed_hour', name))}
+            aria-label={t('options_rule_snooze_hour_label', name)}
           >
-            Snooze 1 h
+            {t('options_snooze_hour')}
           </button>
           <button
             type="button"
-            onClick={() => run('snooze', () => snoozeRule(rule.id, untilTomorrowsSession(clock())), `Snoozed ${name} until tomorrow's session.`)}
-            aria-label={`Snooze until tomorrow's session ${name}`}
+            onClick={() => run('options_rule_fail_snooze', () => snoozeRule(rule.id, untilTomorrowsSession(clock())), t('options_rule_snoozed_session', name))}
+            aria-label={t('options_rule_snooze_session_label', name)}
           >
-            Snooze until tomorrow's session
+            {t('options_snooze_session')}
           </button>
           {snoozed && (
-            <button type="button" onClick={() => run('cancel the snooze of', () => snoozeRule(rule.id, null), `Snooze of ${name} cancelled.`, focusEdit)} aria-label={`Cancel snooze ${name}`}>
-              Cancel snooze
+            <button type="button" onClick={() => run('options_rule_fail_unsnooze', () => snoozeRule(rule.id, null), t('options_rule_snooze_cancelled', name), focusEdit)} aria-label={t('options_rule_cancel_snooze_label', name)}>
+              {t('options_cancel_snooze')}
             </button>
           )}
-          <button type="button" onClick={() => run('delete', () => removeRule(rule.id), `Deleted ${name}.`, onDeleted)} aria-label={`Delete ${name}`}>
-            Delete
+          <button type="button" onClick={() => run('options_rule_fail_delete', () => removeRule(rule.id), t('options_rule_deleted', name), onDeleted)} aria-label={t('options_rule_delete_label', name)}>
+            {t('options_delete')}
           </button>
         </div>
       )}

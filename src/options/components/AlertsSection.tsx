@@ -10,6 +10,7 @@ import { MAX_RULES } from '../../shared/alerts/rules';
 import { markSeen } from '../../shared/alerts/store';
 import type { MarketState } from '../../shared/market-store';
 import type { Settings } from '../../shared/settings';
+import { text } from '../i18n';
 import { baselineFor, shownReading, type AlertSubject } from '../alert-baseline';
 import { AlertRow, type AlertOutcome } from './AlertRow';
 import { FiredHistory } from './FiredHistory';
@@ -41,21 +42,22 @@ export function AlertsSection({ alerts, market, settings, now, onChange, clock =
 
   /** Marks seen the alerts the history shows: one that fired since it was drawn stays unseen. */
   const markAllSeen = (ids: readonly string[]): void => {
-    const report = (message: string): void => setOutcome({ ok: false, message: `Could not mark the fired alerts seen: ${message}` });
+    const report = (message: string): void => setOutcome({ ok: false, message: text().t('options_mark_seen_failed', { message }) });
     void markSeen(ids).then(
-      (result) => (result.ok ? setOutcome({ ok: true, message: 'Fired alerts marked seen.' }) : report(result.error.message)),
+      (result) => (result.ok ? setOutcome({ ok: true, message: text().t('options_marked_seen') }) : report(result.error.message)),
       (cause: unknown) => report(String(cause)),
     );
   };
 
+  const { t } = text();
   return (
     <section class="alerts" aria-labelledby="alerts-heading">
       <h2 id="alerts-heading" ref={heading} tabIndex={-1}>
-        Alerts
+        {t('options_alerts_heading')}
       </h2>
       <NotificationsLine />
       <fieldset class="alerts__settings">
-        <legend>Alert settings</legend>
+        <legend>{t('options_alert_settings')}</legend>
         <label>
           <input
             type="checkbox"
@@ -65,7 +67,7 @@ export function AlertsSection({ alerts, market, settings, now, onChange, clock =
               onChange((s) => ({ ...s, alertsOnFallback: value }));
             }}
           />{' '}
-          Alerts may fire on PSX Terminal data while the PSX portal is down
+          {t('options_alerts_on_fallback')}
         </label>
         <label>
           <input
@@ -76,7 +78,7 @@ export function AlertsSection({ alerts, market, settings, now, onChange, clock =
               onChange((s) => ({ ...s, badgeAlerts: value }));
             }}
           />{' '}
-          Toolbar badge shows the number of unseen fired alerts
+          {t('options_badge_alerts')}
         </label>
       </fieldset>
       <p class="alerts__outcome alerts__outcome--error" role="alert">
@@ -85,15 +87,15 @@ export function AlertsSection({ alerts, market, settings, now, onChange, clock =
       <p class="alerts__outcome" role="status">
         {outcome?.ok ? outcome.message : ''}
       </p>
-      <h3 id="alerts-rules-heading">Rules</h3>
+      <h3 id="alerts-rules-heading">{t('options_rules')}</h3>
       {alerts === undefined ? (
-        <p role="status">Loading alerts…</p>
+        <p role="status">{t('options_loading_alerts')}</p>
       ) : alerts.rules.length === 0 ? (
-        <p class="alerts__empty">No alerts yet: add one here, or with the bell beside a symbol in the popup.</p>
+        <p class="alerts__empty">{t('options_no_alerts')}</p>
       ) : (
         <>
           <p class="hint">
-            {alerts.rules.length} of at most {MAX_RULES} alerts.
+            {t('options_rules_count', { count: alerts.rules.length, max: MAX_RULES })}
           </p>
           <ul class="alerts__rules" aria-labelledby="alerts-rules-heading">
             {alerts.rules.map((rule) => (

@@ -1,5 +1,6 @@
 import { switchBarOff, switchBarOn } from '../../shared/bar-access';
 import type { Settings } from '../../shared/settings';
+import { text } from '../i18n';
 
 interface BarSettingsProps {
   settings: Settings;
@@ -14,49 +15,50 @@ export function BarSettings({ settings, onChange }: BarSettingsProps) {
             const value = (e.currentTarget as HTMLSelectElement).value as Settings[K];
             onChange((s) => ({ ...s, [key]: value }));
           };
+  const { t } = text();
   return (
     <fieldset class="bar-settings">
-      <legend>Ticker bar on pages</legend>
+      <legend>{t('options_bar_legend')}</legend>
       <button type="button" role="switch" aria-checked={settings.showBar} onClick={() => void (settings.showBar ? switchBarOff() : switchBarOn())}>
-        {settings.showBar ? 'On' : 'Off'}
+        {settings.showBar ? t('options_on') : t('options_off')}
       </button>{' '}
-      <span class="hint">Show ticker bar on pages (asks for access to the sites you visit; turning it off gives it back)</span>
+      <span class="hint">{t('options_bar_hint')}</span>
       <label>
-        Position{' '}
+        {t('options_bar_position')}{' '}
         <select value={settings.barPosition} onChange={pick('barPosition')}>
-          <option value="top">top</option>
-          <option value="bottom">bottom</option>
+          <option value="top">{t('options_bar_top')}</option>
+          <option value="bottom">{t('options_bar_bottom')}</option>
         </select>
       </label>
       <label>
-        Mode{' '}
+        {t('options_bar_mode')}{' '}
         <select value={settings.barMode} onChange={pick('barMode')}>
-          <option value="overlay">overlay (the page does not move)</option>
-          <option value="push">push (the page moves down by the bar's height)</option>
+          <option value="overlay">{t('options_bar_overlay')}</option>
+          <option value="push">{t('options_bar_push')}</option>
         </select>
       </label>
       <label>
-        Speed{' '}
+        {t('options_bar_speed')}{' '}
         <select value={settings.barSpeed} onChange={pick('barSpeed')}>
-          <option value="slow">slow</option>
-          <option value="normal">normal</option>
-          <option value="fast">fast</option>
+          <option value="slow">{t('options_bar_slow')}</option>
+          <option value="normal">{t('options_bar_normal')}</option>
+          <option value="fast">{t('options_bar_fast')}</option>
         </select>
       </label>
-      <p>Hidden on these sites:</p>
+      <p>{t('options_bar_hidden_sites')}</p>
       {settings.barHiddenSites.length === 0 ? (
-        <p class="hint">none</p>
+        <p class="hint">{t('options_none')}</p>
       ) : (
         <ul class="hidden-sites">
           {settings.barHiddenSites.map((site) => (
             <li key={site}>
-              {site}{' '}
+              <span dir="ltr">{site}</span>{' '}
               <button
                 type="button"
-                aria-label={`Show the bar on ${site} again`}
+                aria-label={t('options_bar_show_again_label', { site })}
                 onClick={() => onChange((s) => ({ ...s, barHiddenSites: s.barHiddenSites.filter((h) => h !== site) }))}
               >
-                Show again
+                {t('options_bar_show_again')}
               </button>
             </li>
           ))}

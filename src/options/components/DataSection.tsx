@@ -9,7 +9,7 @@ import { emptyAlerts, type AlertsState } from '../../shared/alerts/rules';
 import { describeAlerts } from '../../shared/backup/alerts';
 import { applyImport, currentAlerts, currentHoldings, readAlertsForBackup, readHoldingsForBackup } from '../../shared/backup/apply';
 import { backupFileName, exportBackup, exportWatchlistCsv, holdingsFileName, watchlistFileName } from '../../shared/backup/export';
-import { FILE_TOO_LARGE, MAX_BACKUP_BYTES, type ImportPlan } from '../../shared/backup/format';
+import { fileTooLarge, MAX_BACKUP_BYTES, type ImportPlan } from '../../shared/backup/format';
 import { describeHoldings } from '../../shared/backup/holdings';
 import { exportHoldingsCsv } from '../../shared/backup/holdings-csv';
 import type { Holdings } from '../../shared/holdings/model';
@@ -17,6 +17,7 @@ import { parseBackupFile } from '../../shared/backup/import';
 import { describePlan } from '../../shared/backup/preview';
 import { describeWarnings } from '../../shared/backup/warnings';
 import type { Settings } from '../../shared/settings';
+import { text } from '../i18n';
 
 interface DataSectionProps {
   /** The settings as they are now: what is exported, and what a preview compares against. */
@@ -75,25 +76,25 @@ export function DataSection({ settings, knownSymbols, appVersion, onApply, now =
         return;
       }
       download(exportBackup(settings, at, appVersion, read.value, held.value), 'application/json', name);
-      setMessage({ kind: 'status', text: `Exported all data as ${name}.` });
+      setMessage({ kind: 'status', text: text().t('options_exported_all', { name }) });
     });
   };
   const exportHoldings = (): void => {
     const name = holdingsFileName(now());
-    void readHoldingsForBackup().then((held) => {
+    void readHoldingsForBackup('export').then((held) => {
       if (!held.ok) {
-        setMessage({ kind: 'error', text: held.error.replace('so no backup was made', 'so nothing was exported') });
+        setMessage({ kind: 'error', text: held.error });
         return;
       }
       download(exportHoldingsCsv(held.value), 'text/csv', name);
       const count = Object.keys(held.value).length;
-      setMessage({ kind: 'status', text: `Exported ${count === 1 ? '1 holding' : `${count} holdings`} as ${name}.` });
+      setMessage({ kind: 'status', text: text().plural('options_exported_holdings', count, { name }) });
     });
   };
   const exportCsv = (): void => {
     const name = watchlistFileName(now());
     download(exportWatchlistCsv(settings.watchlist), 'text/csv', name);
-    setMessage({ kind: 'status', text: `Exported the watchlist as ${name}.` });
+    setMessage({ kind: 'status', text: text().t('options_exported_watchlist', { name }) });
   };
 
   /** Back to no file chosen, with focus on the chooser so keyboard users are not lost. */
@@ -114,7 +115,7 @@ export function DataSection({ settings, knownSymbols, appVersion, onApply, now =
     if (!file) return;
     // Checked before reading: a huge file is refused without being loaded into memory.
     if (file.size > MAX_BACKUP_BYTES) {
-      setMessage({ kind: 'error', text: FILE_TOO_LARGE });
+      setMessage({ kind: 'error', text: fileTooLarge() });
       return;
     }
     Promise.all([file.text(), currentAlerts(), currentHoldings()]).then(
@@ -127,7 +128,7 @@ export function DataSection({ settings, knownSymbols, appVersion, onApply, now =
         else setMessage({ kind: 'error', text: parsed.error });
       },
       () => {
-        if (turn === reading.current) setMessage({ kind: 'error', text: 'The file could not be read.' });
+        if (turn === reading.current) setMessage({ kind: 'error', text: text().t('options_file_unreadable') });
       },
     );
   };
@@ -154,22 +155,23 @@ export function DataSection({ settings, knownSymbols, appVersion, onApply, now =
   const holdingsPreview = plan ? describeHoldings(holdings ?? {}, settings, plan) : null;
   const warnings = plan ? [...describeWarnings(plan), ...(alertsPreview?.warning ? [alertsPreview.warning] : []), ...(holdingsPreview?.warnings ?? [])] : [];
   const nothing = changes.length === 0 && (alertsPreview?.adds ?? 0) === 0 && (holdingsPreview?.changes ?? 0) === 0;
+  const { t } = text();
   return (
     <section class="data" aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>Data</h2>
+      <h2 id={`${id}-heading`}>{t('options_data_heading')}</h2>
       <div class="data__export">
         <button type="button" onClick={exportAll}>
-          Export all data (JSON)
+          {t('options_export_all')}
         </button>{' '}
         <button type="button" onClick={exportCsv}>
-          Export watchlist (CSV)
+          {t('options_export_watchlist')}
         </button>{' '}
         <button type="button" onClick={exportHoldings}>
-          Export holdings (CSV)
+          {t('options_export_holdings')}
         </button>
       </div>
       <div class="data__import">
-        <label for={`${id}-file`}>Import…</label>{' '}
+        <label for={`${id}-file`}>{t('options_import_choose')}</label>{' '}
         <input
           ref={input}
           id={`${id}-file`}
@@ -179,18 +181,19 @@ export function DataSection({ settings, knownSymbols, appVersion, onApply, now =
           onChange={choose}
         />
         <p id={`${id}-hint`} class="hint">
-          A backup made here (.json), a watchlist (.csv, one symbol per line), or holdings (.csv: symbol, quantity,
-          average price; they replace yours for the same symbols). You see what would change before anything does.
+          {t('options_import_hint')}
         </p>
       </div>
       {plan && (
         <div class="data__preview" role="group" aria-labelledby={`${id}-preview`}>
-          <h3 id={`${id}-preview`}>Import preview: {plan.fileName}</h3>
+          <h3 id={`${id}-preview`}>
+            {t('options_import_preview')} <bdi>{plan.fileName}</bdi>
+          </h3>
           {changes.length === 0 ? (
             plan.kind === 'holdings-csv' ? (
-              <p>{nothing ? 'Nothing would change: you have these holdings already.' : 'The watchlist has every symbol of the file already.'}</p>
+              <p>{nothing ? t('options_preview_holdings_same') : t('options_preview_watchlist_has_all')}</p>
             ) : (
-              <p>{nothing ? 'Nothing would change' : 'No setting would change'}: the file's settings are the ones you have.</p>
+              <p>{nothing ? t('options_preview_nothing') : t('options_preview_no_setting')}</p>
             )
           ) : (
             <ul class="data__changes">
@@ -202,17 +205,17 @@ export function DataSection({ settings, knownSymbols, appVersion, onApply, now =
           {alertsPreview && <p class="data__alerts">{alertsPreview.text}</p>}
           {holdingsPreview && <p class="data__holdings">{holdingsPreview.text}</p>}
           {warnings.length > 0 && (
-            <ul class="data__warnings" aria-label="Warnings">
+            <ul class="data__warnings" aria-label={t('options_preview_warnings')}>
               {warnings.map((text) => (
                 <li key={text}>{text}</li>
               ))}
             </ul>
           )}
           <button type="button" onClick={confirm} disabled={busy || nothing} aria-busy={busy}>
-            {busy ? 'Importing…' : 'Import'}
+            {busy ? t('options_importing') : t('options_import')}
           </button>{' '}
           <button type="button" onClick={reset} disabled={busy}>
-            Cancel
+            {t('options_cancel')}
           </button>
         </div>
       )}

@@ -8,6 +8,7 @@ import type { DiagnosticEvent } from '../../shared/diagnostics';
 import { formatWhen } from '../../shared/format';
 import type { SourceId, SourceStatus } from '../../shared/model';
 import type { TimeZoneChoice } from '../../shared/settings';
+import { text } from '../i18n';
 
 interface DiagnosticsProps {
   /** Oldest first, as stored. */
@@ -49,21 +50,22 @@ export function Diagnostics(props: DiagnosticsProps) {
   const [copied, setCopied] = useState<string | null>(null);
   const onCopy = (): void => {
     copy(diagnosticsReport(props)).then(
-      () => setCopied('Report copied to the clipboard.'),
-      (cause: unknown) => setCopied(`The report could not be copied (${cause instanceof Error ? cause.message : String(cause)}).`),
+      () => setCopied(text().t('options_report_copied')),
+      (cause: unknown) => setCopied(text().t('options_report_failed', { cause: cause instanceof Error ? cause.message : String(cause) })),
     );
   };
   const newestFirst = [...events].reverse();
+  const { t, plural } = text();
   return (
     <section class="diagnostics" aria-labelledby="diagnostics-heading">
-      <h2 id="diagnostics-heading">Diagnostics</h2>
-      <p class="hint">The last {events.length} failures, backoffs and changes, kept on this device only.</p>
+      <h2 id="diagnostics-heading">{t('options_diag_heading')}</h2>
+      <p class="hint">{plural('options_diag_hint', events.length)}</p>
       <button type="button" onClick={onCopy}>
-        Copy report
+        {t('options_copy_report')}
       </button>
       {copied && <span role="status"> {copied}</span>}
       {newestFirst.length === 0 ? (
-        <p>Nothing has gone wrong yet.</p>
+        <p>{t('options_diag_none')}</p>
       ) : (
         <ol class="diagnostics__events" reversed>
           {newestFirst.map((e, i) => (

@@ -2,6 +2,7 @@ import { formatWhen } from '../../shared/format';
 import type { FeedDefinition } from '../../shared/feeds';
 import type { SourceStatus } from '../../shared/model';
 import type { TimeZoneChoice } from '../../shared/settings';
+import { text } from '../i18n';
 
 interface FeedRowProps {
   feed: FeedDefinition;
@@ -18,13 +19,15 @@ interface FeedRowProps {
 }
 
 function healthText(health: SourceStatus | undefined, now: number, zone: TimeZoneChoice): string {
-  if (!health?.attemptedAt) return 'Not read yet.';
-  const ok = health.lastOk !== null ? `Last read ${formatWhen(health.lastOk, now, zone)}.` : 'Never read successfully.';
+  const { t } = text();
+  if (!health?.attemptedAt) return t('options_feed_not_read');
+  const ok = health.lastOk !== null ? t('options_feed_last_read', { when: formatWhen(health.lastOk, now, zone) }) : t('options_feed_never_read');
   if (health.state !== 'failing' || !health.lastError) return ok;
-  return `${ok} Failing since ${formatWhen(health.lastError.at, now, zone)}: ${health.lastError.detail}.`;
+  return `${ok} ${t('options_feed_failing', { when: formatWhen(health.lastError.at, now, zone), detail: health.lastError.detail })}`;
 }
 
 export function FeedRow({ feed, health, isFirst, isLast, now, zone, onMove, onRemove, onGrant }: FeedRowProps) {
+  const { t } = text();
   const needsAccess = health?.state === 'failing' && health.lastError?.kind === 'no-access';
   return (
     <li class={`feed feed--${health?.state ?? 'new'}`} data-feed={feed.id}>
@@ -32,25 +35,27 @@ export function FeedRow({ feed, health, isFirst, isLast, now, zone, onMove, onRe
         <span class="feed__title" dir="auto">
           {feed.title}
         </span>
-        <span class="feed__url">{feed.url}</span>
+        <span class="feed__url" dir="ltr">
+          {feed.url}
+        </span>
         <span class="feed__health" role="status">
           {healthText(health, now, zone)}
         </span>
       </div>
       <div class="feed__actions">
         {needsAccess && (
-          <button type="button" onClick={onGrant} aria-label={`Grant access to ${feed.title}`}>
-            Grant access
+          <button type="button" onClick={onGrant} aria-label={t('options_feed_grant_label', { title: feed.title })}>
+            {t('options_feed_grant')}
           </button>
         )}
-        <button type="button" onClick={() => onMove(-1)} disabled={isFirst} aria-label={`Move ${feed.title} up`}>
+        <button type="button" onClick={() => onMove(-1)} disabled={isFirst} aria-label={t('options_feed_up_label', { title: feed.title })}>
           ↑
         </button>
-        <button type="button" onClick={() => onMove(1)} disabled={isLast} aria-label={`Move ${feed.title} down`}>
+        <button type="button" onClick={() => onMove(1)} disabled={isLast} aria-label={t('options_feed_down_label', { title: feed.title })}>
           ↓
         </button>
-        <button type="button" onClick={onRemove} aria-label={`Remove ${feed.title}`}>
-          Remove
+        <button type="button" onClick={onRemove} aria-label={t('options_feed_remove_label', { title: feed.title })}>
+          {t('options_remove')}
         </button>
       </div>
     </li>

@@ -12,6 +12,7 @@ import { requestNotifications } from '../../shared/alerts/notification-permissio
 import { DEFAULT_HYSTERESIS_PCT, metricOf, type AlertKind, type Reading, type RearmMode } from '../../shared/alerts/rules';
 import { addRule, type RuleDraft } from '../../shared/alerts/store';
 import type { AlertSubject } from '../alert-baseline';
+import { text } from '../i18n';
 import { RuleFields, UNITS, kindsFor, marginOf, refusal, thresholdOf, type Refusal } from './AlertForm';
 
 interface NewAlertFormProps {
@@ -41,10 +42,8 @@ export function currentFigure(kind: AlertKind, reading: Reading | null): string 
 }
 
 const keyOf = (s: AlertSubject): string => `${s.index ? 'index' : 'symbol'}:${s.subject}`;
-const nameOf = (s: AlertSubject): string => (s.index ? `${s.subject} (index)` : s.subject);
+const nameOf = (s: AlertSubject): string => (s.index ? text().t('options_subject_index', { subject: s.subject }) : s.subject);
 
-const WAITING = 'Already true now: it will fire only after it has been on the other side once.';
-const REFUSED = 'Notifications were not allowed: fired alerts show in the popup, the bar and the badge.';
 
 export function NewAlertForm({ indices, watchlist, totalRules, baseline, shown, clock }: NewAlertFormProps) {
   const subjects: AlertSubject[] = [...indices.map((subject) => ({ subject, index: true })), ...watchlist.map((subject) => ({ subject, index: false }))];
@@ -66,16 +65,17 @@ export function NewAlertForm({ indices, watchlist, totalRules, baseline, shown, 
 
   // A subject taken off the watchlist or the indices meanwhile: the first one stands in.
   const subject = subjects.find((s) => keyOf(s) === chosen) ?? subjects[0];
+  const { t } = text();
   const heading = (
     <h3 id="new-alert-heading" class="new-alert__heading">
-      Add an alert
+      {t('options_new_alert_heading')}
     </h3>
   );
   if (!subject) {
     return (
       <>
         {heading}
-        <p class="hint">Add a symbol to the watchlist, or an index, to set an alert on it here.</p>
+        <p class="hint">{t('options_new_alert_none')}</p>
       </>
     );
   }
@@ -101,19 +101,20 @@ export function NewAlertForm({ indices, watchlist, totalRules, baseline, shown, 
       if (answer.granted) return;
       // The browser could not ask (not the user's "no"): said as such, in an alert.
       if (answer.error !== undefined) setPermissionError(answer.error);
-      else setPermissionNote(REFUSED);
+      else setPermissionNote(text().t('options_new_alert_refused'));
     });
     saving.current = true;
     const name = nameOf(subject);
     void addRule(draft, baseline(subject), clock())
       .then(
         (result) => {
-          if (!result.ok) return setFailure(`Alert not added: ${result.error.message}`);
+          if (!result.ok) return setFailure(text().t('options_alert_not_added', { message: result.error.message }));
           const rule = result.value;
-          setNote(`Alert added: ${name} ${describeCondition(rule)}.${rule.status === 'waiting' ? ` ${WAITING}` : ''}`);
+          const added = text().t('options_alert_added', { name, condition: describeCondition(rule) });
+          setNote(rule.status === 'waiting' ? `${added} ${text().t('options_new_alert_waiting')}` : added);
           setTyped(null);
         },
-        (cause: unknown) => setFailure(`Alert not added: the alert could not be saved: ${String(cause)}`),
+        (cause: unknown) => setFailure(text().t('options_alert_not_added_cause', { cause: String(cause) })),
       )
       .finally(() => {
         saving.current = false;
@@ -125,7 +126,7 @@ export function NewAlertForm({ indices, watchlist, totalRules, baseline, shown, 
       {heading}
       <form class="alert-form new-alert" onSubmit={onSubmit} aria-labelledby="new-alert-heading" noValidate>
       <label>
-        Subject{' '}
+        {t('options_subject')}{' '}
         <select
           value={keyOf(subject)}
           onChange={(e) => {
@@ -134,7 +135,7 @@ export function NewAlertForm({ indices, watchlist, totalRules, baseline, shown, 
           }}
         >
           {indices.length > 0 && (
-            <optgroup label="Indices">
+            <optgroup label={t('options_indices')}>
               {subjects.filter((s) => s.index).map((s) => (
                 <option key={keyOf(s)} value={keyOf(s)}>
                   {nameOf(s)}
@@ -143,7 +144,7 @@ export function NewAlertForm({ indices, watchlist, totalRules, baseline, shown, 
             </optgroup>
           )}
           {watchlist.length > 0 && (
-            <optgroup label="Watchlist">
+            <optgroup label={t('options_watchlist')}>
               {subjects.filter((s) => !s.index).map((s) => (
                 <option key={keyOf(s)} value={keyOf(s)}>
                   {nameOf(s)}
@@ -175,7 +176,7 @@ export function NewAlertForm({ indices, watchlist, totalRules, baseline, shown, 
         marginRef={marginInput}
       />
       <div class="alert-form__actions">
-        <button type="submit">Add alert</button>
+        <button type="submit">{t('options_add_alert')}</button>
       </div>
       {failure !== null && (
         <p class="alert-form__problem" role="alert">

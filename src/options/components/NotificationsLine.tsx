@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from '../../shared/browser';
 import { hasNotifications, requestNotifications } from '../../shared/alerts/notification-permission';
+import { text } from '../i18n';
 
 export function NotificationsLine() {
   // null until the browser has answered.
@@ -35,19 +36,19 @@ export function NotificationsLine() {
     });
   };
 
-  if (allowed === null) return <p class="alerts__notifications">Checking whether notifications are allowed…</p>;
+  const { t } = text();
+  if (allowed === null) return <p class="alerts__notifications">{t('options_notif_checking')}</p>;
   if (allowed) {
     return (
       <p class="alerts__notifications" role="status">
-        Notifications are on: each alert that fires is also a system notification.
+        {t('options_notif_on')}
       </p>
     );
   }
   return (
     <div class="alerts__notifications">
       <p role="status">
-        {refused ? 'Notifications were not allowed. ' : 'Notifications are off. '}
-        Alerts show in the popup, the bar and the badge only.
+        {refused ? t('options_notif_refused') : t('options_notif_off')}
       </p>
       {askError !== null && (
         <p class="alerts__notifications-error" role="alert">
@@ -55,7 +56,7 @@ export function NotificationsLine() {
         </p>
       )}
       <button type="button" onClick={allow}>
-        Allow notifications
+        {t('options_notif_allow')}
       </button>
     </div>
   );

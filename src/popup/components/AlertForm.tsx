@@ -10,6 +10,7 @@ import { addRule, draftProblem, rearmRule, removeRule, type RuleDraft } from '..
 import type { Quote } from '../../shared/model';
 import type { TimeZoneChoice } from '../../shared/settings';
 import { marginProblem, parseDecimal } from '../../ui/parse-number';
+import { text, type RowsKey } from '../rows-i18n';
 
 interface AlertFormProps {
   id: string;
@@ -34,7 +35,7 @@ interface AlertFormProps {
 
 type Unit = 'price' | 'percent' | 'volume';
 const unitOf = (kind: AlertKind): Unit => (kind.startsWith('price') ? 'price' : kind.startsWith('change') ? 'percent' : 'volume');
-const THRESHOLD_LABELS: Record<Unit, string> = { price: 'Price (PKR)', percent: 'Percent', volume: 'Shares' };
+const THRESHOLD_LABELS: Record<Unit, RowsKey> = { price: 'rows_threshold_price', percent: 'rows_threshold_percent', volume: 'rows_threshold_volume' };
 
 /** What the threshold box starts with: the price on screen, a whole percent past today's move, the next round volume. */
 export function defaultThreshold(kind: AlertKind, quote: Quote | undefined): string {
@@ -59,11 +60,11 @@ export function defaultThreshold(kind: AlertKind, quote: Quote | undefined): str
 /** The number typed: a plain decimal, thousands separators allowed; NaN for anything else (the shared parser). */
 export const parseThreshold = parseDecimal;
 
-export const REFUSED_SENTENCE = 'Notifications were not allowed: fired alerts show here in the popup and in the bar.';
+/** Said with the saved rule when the user refused notifications. */
+export const refusedSentence = (): string => text().t('rows_notifications_refused');
 
-export const WAITING_SENTENCE = 'Already true now: it will fire only after the price has been on the other side once.';
-const waitingSentence = (kind: AlertKind): string =>
-  kind === 'volume-above' ? 'Already true now: it will fire only after the volume has been below it once, from the next session.' : WAITING_SENTENCE;
+/** Said with a saved rule whose condition already holds. */
+export const waitingSentence = (kind: AlertKind): string => text().t(kind === 'volume-above' ? 'rows_alert_waiting_volume' : 'rows_alert_waiting_price');
 
 export function AlertForm({ id, subject, index, quote, baseline, rules, totalRules, now, zone, onClose }: AlertFormProps) {
   const kinds = ALERT_KINDS.filter((k) => !(index && k === 'volume-above'));
@@ -95,7 +96,7 @@ export function AlertForm({ id, subject, index, quote, baseline, rules, totalRul
         if (!result.ok) return setProblem(result.error.message);
         done?.();
       },
-      (cause: unknown) => setProblem(`The alert could not be changed: ${String(cause)}`),
+      (cause: unknown) => setProblem(text().t('rows_alert_change_failed', { cause: String(cause) })),
     );
   };
 
@@ -124,16 +125,17 @@ export function AlertForm({ id, subject, index, quote, baseline, rules, totalRul
       if (answer.granted) return;
       // The browser could not ask (not the user's "no"): said as such, in an alert.
       if (answer.error !== undefined) setPermissionError(answer.error);
-      else setPermissionNote(REFUSED_SENTENCE);
+      else setPermissionNote(refusedSentence());
     });
     void addRule(draft, baseline(), Date.now())
       .then(
         (result) => {
           if (!result.ok) return setProblem(result.error.message);
           const rule = result.value;
-          setNote(`Alert saved: ${describeCondition(rule)}.${rule.status === 'waiting' ? ` ${waitingSentence(rule.kind)}` : ''}`);
+          const saved = text().t('rows_alert_saved', { condition: describeCondition(rule) });
+          setNote(rule.status === 'waiting' ? `${saved} ${waitingSentence(rule.kind)}` : saved);
         },
-        (cause: unknown) => setProblem(`The alert could not be saved: ${String(cause)}`),
+        (cause: unknown) => setProblem(text().t('rows_alert_save_failed', { cause: String(cause) })),
       )
       .finally(() => {
         saving.current = false;
@@ -153,13 +155,14 @@ export function AlertForm({ id, subject, index, quote, baseline, rules, totalRul
   };
 
   const headingId = `${id}-title`;
+  const { t } = text();
   return (
     <form class="alert-form" id={id} data-alert-form={subject} aria-labelledby={headingId} onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate>
       <h3 class="alert-form__title" id={headingId}>
-        Alerts for {subject}
+        {t('rows_alerts_for', { symbol: subject })}
       </h3>
       {rules.length > 0 && (
-        <ul class="alert-rules" aria-label={`${subject} alerts`}>
+        <ul class="alert-rules" aria-label={t('rows_subject_alerts', { symbol: subject })}>
           {rules.map((rule) => {
             const condition = describeCondition(rule);
             const fired = rule.status === 'fired';
@@ -170,15 +173,15 @@ export function AlertForm({ id, subject, index, quote, baseline, rules, totalRul
                 <span class="alert-rule__actions">
                   {/* Only a fired rule has anything to re-arm (as on the options page); a snoozed one is un-snoozed there. */}
                   {fired && (
-                    <button type="button" onClick={() => settle(rearmRule(rule.id, baseline()))} aria-label={`Re-arm ${subject} alert: ${condition}`}>
-                      Re-arm
+                    <button type="button" onClick={() => settle(rearmRule(rule.id, baseline()))} aria-label={t('rows_rearm_named', { symbol: subject, condition })}>
+                      {t('rows_rearm')}
                     </button>
                   )}
                   <button type="button" onClick={() => settle(removeRule(rule.id), () => {
-                        setNote(`Deleted: ${condition}.`);
+                        setNote(t('rows_deleted', { condition }));
                         thresholdRef.current?.focus();
-                      })} aria-label={`Delete ${subject} alert: ${condition}`}>
-                    Delete
+                      })} aria-label={t('rows_delete_named', { symbol: subject, condition })}>
+                    {t('rows_delete')}
                   </button>
                 </span>
               </li>
@@ -188,7 +191,7 @@ export function AlertForm({ id, subject, index, quote, baseline, rules, totalRul
       )}
       <div class="alert-form__fields">
         <label>
-          <span>Condition</span>
+          <span>{t('rows_condition')}</span>
           <select value={kind} onChange={(e) => onKindChange((e.currentTarget as HTMLSelectElement).value as AlertKind)}>
             {kinds.map((k) => (
               <option key={k} value={k}>
@@ -198,12 +201,13 @@ export function AlertForm({ id, subject, index, quote, baseline, rules, totalRul
           </select>
         </label>
         <label>
-          <span>{THRESHOLD_LABELS[unitOf(kind)]}</span>
+          <span>{t(THRESHOLD_LABELS[unitOf(kind)])}</span>
           <input
             ref={thresholdRef}
             type="text"
             inputMode={unitOf(kind) === 'volume' ? 'numeric' : 'decimal'}
             autocomplete="off"
+            dir="ltr"
             value={threshold}
             aria-invalid={invalid !== null ? 'true' : undefined}
             aria-describedby={invalid !== null ? `${id}-invalid` : undefined}
@@ -211,7 +215,7 @@ export function AlertForm({ id, subject, index, quote, baseline, rules, totalRul
           />
         </label>
         <label>
-          <span>Re-arm</span>
+          <span>{t('rows_rearm')}</span>
           <select
             value={rearm}
             onChange={(e) => {
@@ -228,11 +232,12 @@ export function AlertForm({ id, subject, index, quote, baseline, rules, totalRul
         </label>
         {rearm === 'hysteresis' && (
           <label>
-            <span>Margin (%)</span>
+            <span>{t('rows_margin')}</span>
             <input
               type="text"
               inputMode="decimal"
               autocomplete="off"
+              dir="ltr"
               value={margin}
               aria-invalid={marginInvalid !== null ? 'true' : undefined}
               aria-describedby={marginInvalid !== null ? `${id}-margin-invalid` : undefined}
@@ -267,10 +272,10 @@ export function AlertForm({ id, subject, index, quote, baseline, rules, totalRul
       </p>
       <div class="alert-form__buttons">
         <button type="submit" class="button">
-          Save
+          {t('rows_save')}
         </button>
         <button type="button" class="alert-form__cancel" onClick={onClose}>
-          Cancel
+          {t('rows_cancel')}
         </button>
       </div>
     </form>

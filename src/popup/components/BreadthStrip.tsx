@@ -1,6 +1,8 @@
 import { formatClock, formatVolume } from '../../shared/format';
+import { numberFormat } from '../../shared/i18n/display';
 import type { MarketBreadth } from '../../shared/market/breadth';
 import type { TimeZoneChoice } from '../../shared/settings';
+import { text } from '../i18n';
 
 interface BreadthStripProps {
   /** The regular board's breadth, as the background stored it with the market view. */
@@ -9,8 +11,8 @@ interface BreadthStripProps {
   zone: TimeZoneChoice;
 }
 
-const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
-const symbolsWord = (n: number): string => (n === 1 ? '1 symbol' : `${formatVolume(n)} symbols`);
+/** `412.5M`, in Urdu `41.3 کروڑ`. */
+const COMPACT: Intl.NumberFormatOptions = { notation: 'compact', maximumFractionDigits: 1 };
 
 /**
  * Market breadth under the indices (issue 12): a bar of advancers, unchanged and decliners in
@@ -22,12 +24,15 @@ export function BreadthStrip({ breadth, zone }: BreadthStripProps) {
   const { advancers, decliners, unchanged, volume, noVolume } = breadth;
   const total = advancers + decliners + unchanged;
   if (total === 0) return null;
-  const volumeNote = noVolume > 0 ? `; ${symbolsWord(noVolume)} without a volume left out` : '';
-  const words =
-    `${formatVolume(advancers)} advancing, ${formatVolume(decliners)} declining, ${formatVolume(unchanged)} unchanged` +
-    (volume === null ? '' : `; volume ${formatVolume(volume)} shares${volumeNote}`);
+  const { t, plural } = text();
+  const clauses = [t('popup_breadth_counts', { advancers, decliners, unchanged })];
+  if (volume !== null) {
+    clauses.push(plural('popup_breadth_volume', volume));
+    if (noVolume > 0) clauses.push(plural('popup_breadth_no_volume', noVolume));
+  }
+  const words = clauses.join(t('popup_clause_separator'));
   return (
-    <section class="breadth" aria-label="Market breadth" title={`Regular market, read at ${formatClock(breadth.at, zone)}`}>
+    <section class="breadth" aria-label={t('popup_breadth_name')} title={t('popup_breadth_title', { time: formatClock(breadth.at, zone) })}>
       <div class="breadth__bar" aria-hidden="true">
         {/* Flex grow in proportion to the counts; a zero count draws nothing. */}
         <span class="breadth__part breadth__part--up" style={{ flexGrow: advancers }} />
@@ -36,12 +41,13 @@ export function BreadthStrip({ breadth, zone }: BreadthStripProps) {
       </div>
       <p class="breadth__figures">
         <span aria-hidden="true">
-          <span class="breadth__count change--up" data-count="advancers">▲ {formatVolume(advancers)}</span>{' '}
-          <span class="breadth__count change--down" data-count="decliners">▼ {formatVolume(decliners)}</span>{' '}
-          <span class="breadth__count change--unchanged" data-count="unchanged">■ {formatVolume(unchanged)}</span>
+          <span class="breadth__count change--up" data-count="advancers" dir="ltr">▲ {formatVolume(advancers)}</span>{' '}
+          <span class="breadth__count change--down" data-count="decliners" dir="ltr">▼ {formatVolume(decliners)}</span>{' '}
+          <span class="breadth__count change--unchanged" data-count="unchanged" dir="ltr">■ {formatVolume(unchanged)}</span>
           {volume !== null && (
             <span class="breadth__volume" data-count="volume">
-              {' · '}Vol {compact.format(volume)}
+              {' · '}
+              {t('popup_breadth_vol', { volume: numberFormat(COMPACT).format(volume) })}
             </span>
           )}
         </span>

@@ -12,7 +12,7 @@ export function Change({ change, percent }: ChangeProps) {
   const direction = directionOf(change);
   return (
     <span class={`change change--${direction}`}>
-      <span aria-hidden="true">
+      <span aria-hidden="true" dir="ltr">
         {ARROWS[direction] && <span class="change__arrow">{ARROWS[direction]} </span>}
         <span class="change__abs">{formatAbsChange(change)}</span>{' '}
         <span class="change__pct">({formatAbsPercent(percent)})</span>

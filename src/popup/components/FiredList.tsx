@@ -9,6 +9,7 @@ import type { AlertsState, FiredAlert } from '../../shared/alerts/rules';
 import { markSeen } from '../../shared/alerts/store';
 import { formatWhen, zoneSuffix } from '../../shared/format';
 import type { TimeZoneChoice } from '../../shared/settings';
+import { text } from '../i18n';
 
 interface FiredListProps {
   alerts: AlertsState | undefined;
@@ -34,19 +35,20 @@ export function FiredList({ alerts, now, zone }: FiredListProps) {
       (result) => {
         if (!result.ok) setProblem(result.error.message);
       },
-      (cause: unknown) => setProblem(`The fired alerts could not be marked seen: ${String(cause)}`),
+      (cause: unknown) => setProblem(text().t('popup_fired_not_seen', { reason: String(cause) })),
     );
   };
   const suffix = zoneSuffix(zone);
+  const { t } = text();
   return (
     <section class="fired" aria-labelledby="fired-heading">
       <div class="fired__head">
         <h2 id="fired-heading" class="section-title">
-          Fired alerts
+          {t('popup_fired_title')}
         </h2>
         {unseen.length > 0 && (
-          <button type="button" class="fired__dismiss" onClick={dismiss} aria-label="Dismiss fired alerts">
-            Dismiss
+          <button type="button" class="fired__dismiss" onClick={dismiss} aria-label={t('popup_fired_dismiss_name')}>
+            {t('popup_fired_dismiss')}
           </button>
         )}
       </div>
@@ -59,12 +61,16 @@ export function FiredList({ alerts, now, zone }: FiredListProps) {
               href={psxPageOf(f)}
               target="_blank"
               rel="noopener noreferrer"
-              aria-label={`${f.subject}: ${f.index ? 'PSX indices page' : 'PSX company page'} (opens in a new tab)`}
+              aria-label={t(f.index ? 'popup_fired_link_indices' : 'popup_fired_link_company', { subject: f.subject })}
+              dir="ltr"
             >
               {f.subject}
             </a>{' '}
-            {describeCondition(f)} — <span class="num">{formatFiredValue(f)}</span> at {formatWhen(f.at, now, zone)}
-            {suffix}
+            {describeCondition(f)} —{' '}
+            <span class="num" dir="ltr">
+              {formatFiredValue(f)}
+            </span>{' '}
+            {t('popup_fired_at', { time: `${formatWhen(f.at, now, zone)}${suffix}` })}
           </li>
         ))}
       </ul>

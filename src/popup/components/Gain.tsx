@@ -12,7 +12,7 @@ export function Gain({ units, percent = null }: GainProps) {
   const direction = moneyDirection(units);
   return (
     <span class={`money gain change--${direction}`}>
-      <span aria-hidden="true">
+      <span aria-hidden="true" dir="ltr">
         {formatGain(units)}
         {percent !== null && ` (${formatSignedPercent(percent)})`}
       </span>

@@ -1,8 +1,10 @@
 import { browser } from '../../shared/browser';
 import { countdownText } from '../../shared/countdown';
-import { formatClock, formatWhen } from '../../shared/format';
+import { formatClock, formatWhen, zoneSuffix } from '../../shared/format';
+import { marketLabelText, sourceNameText } from '../../shared/i18n/market-words';
 import type { Presentation } from '../../shared/presentation';
 import type { TimeZoneChoice } from '../../shared/settings';
+import { text, withElements } from '../i18n';
 
 interface HeaderProps {
   /** What to say about the data (state, time of the figures, freshness, source), decided by the background. */
@@ -16,10 +18,11 @@ interface HeaderProps {
 
 export function Header({ presentation, now, zone, refreshing, onRefresh }: HeaderProps) {
   const asOf = presentation?.asOf ?? null;
-  const marketLabel = presentation?.marketLabel ?? null;
+  const marketLabel = presentation ? marketLabelText(presentation) : null;
   const stale = presentation?.stale === true;
   // Both zones on hover: the portal speaks PKT, the user may live elsewhere.
-  const hover = asOf === null ? undefined : `${formatClock(asOf, 'Asia/Karachi')} PKT · ${formatClock(asOf, 'local')} your time`;
+  const { t } = text();
+  const hover = asOf === null ? undefined : t('popup_asof_hover', { pkt: formatClock(asOf, 'Asia/Karachi'), local: formatClock(asOf, 'local') });
   return (
     <header class="header">
       <h1 class="header__title">PSX</h1>
@@ -32,20 +35,27 @@ export function Header({ presentation, now, zone, refreshing, onRefresh }: Heade
       )}
       {asOf !== null && (
         <span class="header__asof" title={hover}>
-          as of <time dateTime={new Date(asOf).toISOString()}>{formatWhen(asOf, now, zone)}</time>
-          {zone === 'Asia/Karachi' && ' PKT'}
-          {stale && <span class="header__stale"> · not fresh</span>}
+          {/* The zone goes with the time: "as of 11:42 PKT", "11:42 PKT تک". */}
+          {withElements('popup_as_of', {
+            time: (
+              <>
+                <time dateTime={new Date(asOf).toISOString()}>{formatWhen(asOf, now, zone)}</time>
+                {zoneSuffix(zone)}
+              </>
+            ),
+          })}
+          {stale && <span class="header__stale"> · {t('popup_not_fresh')}</span>}
         </span>
       )}
       {presentation && (
         <span class="header__source" data-source={presentation.source}>
-          {presentation.sourceName}
+          {sourceNameText(presentation.source)}
         </span>
       )}
       <button type="button" class="header__refresh" onClick={onRefresh} disabled={refreshing} aria-busy={refreshing}>
-        {refreshing ? 'Refreshing…' : 'Refresh'}
+        {refreshing ? t('popup_refreshing') : t('popup_refresh')}
       </button>
-      <button type="button" class="header__options" onClick={() => void browser.runtime.openOptionsPage()} aria-label="Options" title="Options">
+      <button type="button" class="header__options" onClick={() => void browser.runtime.openOptionsPage()} aria-label={t('popup_options')} title={t('popup_options')}>
         ⚙
       </button>
     </header>

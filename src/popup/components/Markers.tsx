@@ -6,21 +6,22 @@
 import { formatPrice } from '../../shared/format';
 import { circuitBand, lockState, type LockState } from '../../shared/market/circuit';
 import type { Entitlement, Quote } from '../../shared/model';
+import { text, type RowsKey } from '../rows-i18n';
 
-/** The words for each ex-entitlement tag. */
-export const ENTITLEMENT_WORDS: Readonly<Record<Entitlement, string>> = { XD: 'ex-dividend', XB: 'ex-bonus', XR: 'ex-right' };
+const ENTITLEMENT_KEYS: Readonly<Record<Entitlement, RowsKey>> = { XD: 'rows_ex_dividend', XB: 'rows_ex_bonus', XR: 'rows_ex_right' };
 
-export const SHARIAH_TITLE = 'Shariah (KMI)';
-export const SHARIAH_WORDS = 'Shariah compliant (KMI index member)';
+/** The words for an ex-entitlement tag ("ex-dividend"), in the display language. */
+export const entitlementWords = (e: Entitlement): string => text().t(ENTITLEMENT_KEYS[e]);
 
 /** The marks in words, for a row's accessible name: "upper lock, ex-dividend, Shariah compliant". */
 export function describeMarks(quote: Quote | undefined): string[] {
   if (!quote) return [];
   const lock = lockState(quote);
+  const t = text().t;
   return [
-    ...(lock ? [`${lock} lock`] : []),
-    ...(quote.entitlements ?? []).map((e) => ENTITLEMENT_WORDS[e]),
-    ...(quote.shariah ? ['Shariah compliant'] : []),
+    ...(lock ? [t(lock === 'upper' ? 'rows_lock_upper_name' : 'rows_lock_lower_name')] : []),
+    ...(quote.entitlements ?? []).map(entitlementWords),
+    ...(quote.shariah ? [t('rows_shariah_short')] : []),
   ];
 }
 
@@ -34,12 +35,17 @@ interface LockBadgeProps {
 /** "Upper lock" / "Lower lock" in words, coloured as a rise or a fall. */
 export function LockBadge({ lock, previousClose }: LockBadgeProps) {
   if (lock === null) return null;
+  const { t } = text();
   const band = circuitBand(previousClose);
   // A rounded band may sit a tick inside the exchange's own limit: then the title names none.
   const limit = band && !band.rounded ? formatPrice(lock === 'upper' ? band.upper : band.lower) : null;
+  const title =
+    lock === 'upper'
+      ? limit ? t('rows_limit_upper_at', { limit }) : t('rows_limit_upper')
+      : limit ? t('rows_limit_lower_at', { limit }) : t('rows_limit_lower');
   return (
-    <span class={`mark mark--lock mark--${lock}`} data-lock={lock} title={`At the day's ${lock} price limit${limit ? ` (${limit})` : ''}`}>
-      {lock === 'upper' ? 'Upper lock' : 'Lower lock'}
+    <span class={`mark mark--lock mark--${lock}`} data-lock={lock} title={title}>
+      {t(lock === 'upper' ? 'rows_lock_upper' : 'rows_lock_lower')}
     </span>
   );
 }
@@ -48,27 +54,37 @@ interface EntitlementTagsProps {
   entitlements: readonly Entitlement[] | undefined;
 }
 
-/** `XD` shown, "ex-dividend" on hover and for screen readers. */
+/**
+ * `XD ex-dividend`: the exchange's code, and beside it, visible, what it means (a reader does
+ * not have to hover to learn it). The words are read by screen readers; the code is not, so
+ * the tag is not said twice.
+ */
 export function EntitlementTags({ entitlements }: EntitlementTagsProps) {
   if (!entitlements || entitlements.length === 0) return null;
   return (
     <>
-      {entitlements.map((e) => (
-        <span key={e} class="mark mark--ex" data-entitlement={e} title={ENTITLEMENT_WORDS[e]}>
-          <span aria-hidden="true">{e}</span>
-          <span class="sr-only">{ENTITLEMENT_WORDS[e]}</span>
-        </span>
-      ))}
+      {entitlements.map((e) => {
+        const words = entitlementWords(e);
+        return (
+          <span key={e} class="mark mark--ex" data-entitlement={e} title={words}>
+            <span class="mark__code" aria-hidden="true" dir="ltr">
+              {e}
+            </span>{' '}
+            <span class="mark__words">{words}</span>
+          </span>
+        );
+      })}
     </>
   );
 }
 
 /** A small "S" beside the symbol: the exchange lists it in a KMI index. */
 export function ShariahMark() {
+  const { t } = text();
   return (
-    <span class="mark mark--shariah" data-shariah="" title={SHARIAH_TITLE}>
-      <span aria-hidden="true">S</span>
-      <span class="sr-only">{SHARIAH_WORDS}</span>
+    <span class="mark mark--shariah" data-shariah="" title={t('rows_shariah_title')}>
+      <span aria-hidden="true">{t('rows_shariah_letter')}</span>
+      <span class="sr-only">{t('rows_shariah_words')}</span>
     </span>
   );
 }

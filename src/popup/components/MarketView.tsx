@@ -13,6 +13,8 @@ import { topMovers, type Mover } from '../../shared/market/movers';
 import type { Quote } from '../../shared/model';
 import { MAX_WATCHLIST } from '../../shared/settings';
 import { useItem } from '../../ui/hooks/useItem';
+import { numberFormat } from '../../shared/i18n/display';
+import { text, type PopupKey } from '../i18n';
 import { EntitlementTags, LockBadge, ShariahMark } from './Markers';
 import { MoverChange } from './MoverChange';
 
@@ -23,29 +25,31 @@ interface MarketViewProps {
   onAdd: (symbol: string) => void;
 }
 
-const volumeFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-const compactVolume = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 2 });
+/** `7.41M`, in Urdu `74.1 لاکھ`. */
+const COMPACT_VOLUME: Intl.NumberFormatOptions = { notation: 'compact', maximumFractionDigits: 2 };
 
-export const NO_BOARD = 'The whole market is read with the next refresh.';
+/** What the view says before the whole board was ever read, in the page's language. */
+export const noBoardText = (): string => text().t('popup_no_board');
 
-const SECTIONS = [
-  { list: 'gainers', title: 'Top gainers' },
-  { list: 'losers', title: 'Top losers' },
-  { list: 'active', title: 'Most active' },
-] as const;
+const SECTIONS: readonly { list: 'gainers' | 'losers' | 'active'; title: PopupKey }[] = [
+  { list: 'gainers', title: 'popup_market_gainers' },
+  { list: 'losers', title: 'popup_market_losers' },
+  { list: 'active', title: 'popup_market_active' },
+];
 
 export function MarketView({ watchlist, onAdd }: MarketViewProps) {
   const board = useItem(boardItem);
   const movers = useMemo(() => (board ? topMovers(board.quotes) : null), [board]);
+  const { t } = text();
   if (board === undefined) {
     return (
       <p class="notice notice--loading" role="status">
-        Loading…
+        {t('popup_loading')}
       </p>
     );
   }
   if (!movers || movers.gainers.length + movers.losers.length + movers.active.length === 0) {
-    return <p class="empty market__empty">{NO_BOARD}</p>;
+    return <p class="empty market__empty">{noBoardText()}</p>;
   }
   const full = watchlist.length >= MAX_WATCHLIST;
   return (
@@ -53,10 +57,10 @@ export function MarketView({ watchlist, onAdd }: MarketViewProps) {
       {SECTIONS.map(({ list, title }) => (
         <section key={list} class="market__section" data-list={list} aria-labelledby={`market-${list}`}>
           <h2 id={`market-${list}`} class="section-title">
-            {title}
+            {t(title)}
           </h2>
           {movers[list].length === 0 ? (
-            <p class="empty">None today.</p>
+            <p class="empty">{t('popup_market_none')}</p>
           ) : (
             <ol class={`movers movers--${list}`}>
               {movers[list].map((m) => (
@@ -87,22 +91,27 @@ function MoverRow({ mover, quote, showVolume, watched, full, onAdd }: MoverRowPr
   // aria-disabled rather than disabled: a disabled button drops keyboard focus to the page the
   // moment it is pressed; this one keeps it, says "In watchlist", and does nothing more.
   const refused = watched || full;
+  const { t, plural } = text();
   return (
     <li class="mover" data-symbol={symbol}>
       <span class="mover__id">
-        <span class="mover__symbol">{symbol}</span>
+        <span class="mover__symbol" dir="ltr">
+          {symbol}
+        </span>
         {quote?.shariah && <ShariahMark />}
         {quote && <LockBadge lock={lockState(quote)} previousClose={quote.previousClose} />}
         <EntitlementTags entitlements={quote?.entitlements} />
       </span>
-      <span class="mover__price">{formatPrice(mover.price)}</span>
+      <span class="mover__price" dir="ltr">
+        {formatPrice(mover.price)}
+      </span>
       <MoverChange change={mover.change} percent={mover.changePercent} />
       {showVolume && (
-        <span class="mover__volume" title={mover.volume === null ? undefined : `Volume ${volumeFormat.format(mover.volume)} shares`}>
+        <span class="mover__volume" title={mover.volume === null ? undefined : plural('popup_mover_volume_title', mover.volume)}>
           {mover.volume !== null && (
             <>
-              <span aria-hidden="true">{compactVolume.format(mover.volume)}</span>
-              <span class="sr-only">volume {volumeFormat.format(mover.volume)} shares</span>
+              <span aria-hidden="true">{numberFormat(COMPACT_VOLUME).format(mover.volume)}</span>
+              <span class="sr-only">{plural('popup_mover_volume', mover.volume)}</span>
             </>
           )}
         </span>
@@ -111,21 +120,23 @@ function MoverRow({ mover, quote, showVolume, watched, full, onAdd }: MoverRowPr
         type="button"
         class="mover__add"
         aria-disabled={refused ? 'true' : undefined}
-        title={full && !watched ? `The watchlist holds at most ${MAX_WATCHLIST} symbols` : undefined}
+        title={full && !watched ? t('popup_mover_full_title', { max: MAX_WATCHLIST }) : undefined}
         onClick={() => !refused && onAdd(symbol)}
       >
         {watched ? (
           <>
-            In watchlist<span class="sr-only">: {symbol}</span>
+            {t('popup_mover_in_watchlist')}
+            <span class="sr-only">{t('popup_mover_symbol_suffix', { symbol })}</span>
           </>
         ) : full ? (
           <>
-            List full<span class="sr-only">: {symbol} not added</span>
+            {t('popup_mover_list_full')}
+            <span class="sr-only">{t('popup_mover_not_added', { symbol })}</span>
           </>
         ) : (
           <>
-            <span aria-hidden="true">+ Add</span>
-            <span class="sr-only">Add {symbol} to watchlist</span>
+            <span aria-hidden="true">{t('popup_mover_add')}</span>
+            <span class="sr-only">{t('popup_mover_add_named', { symbol })}</span>
           </>
         )}
       </button>

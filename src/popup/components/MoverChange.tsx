@@ -18,7 +18,9 @@ export function MoverChange({ change, percent }: MoverChangeProps) {
   const direction = directionOf(change);
   const sign = SIGNS[direction];
   return (
-    <span class={`mover__change change--${direction}`}>
+    // Left to right in either language (the arrow, then the signed figures), so it lines up
+    // at the cell's end as the price does.
+    <span class={`mover__change change--${direction}`} dir="ltr">
       <span aria-hidden="true">
         {ARROWS[direction] && `${ARROWS[direction]} `}
         {sign}

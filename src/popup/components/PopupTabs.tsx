@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { PopupTab } from '../../shared/settings';
+import { text, type PopupKey } from '../i18n';
 
 interface PopupTabsProps {
   /** The tab shown; the choice is kept in prefs (`popupTab`), so the popup opens on it again. */
@@ -9,9 +10,9 @@ interface PopupTabsProps {
   children: ComponentChildren;
 }
 
-const TABS: readonly { id: PopupTab; label: string }[] = [
-  { id: 'watchlist', label: 'Watchlist' },
-  { id: 'market', label: 'Market' },
+const TABS: readonly { id: PopupTab; label: PopupKey }[] = [
+  { id: 'watchlist', label: 'popup_tab_watchlist' },
+  { id: 'market', label: 'popup_tab_market' },
 ];
 
 const tabId = (tab: PopupTab): string => `popup-tab-${tab}`;
@@ -20,14 +21,16 @@ const panelId = (tab: PopupTab): string => `popup-panel-${tab}`;
 /**
  * "Watchlist | Market" (issue 12), an ARIA tablist as the APG describes it: one tab in the tab
  * order (the selected one), ←/→ move between tabs and select them at once (wrapping), Home and
- * End go to the first and last.
+ * End go to the first and last. Right to left, the tabs run from the right: → goes back.
  */
 export function PopupTabs({ selected, onSelect, children }: PopupTabsProps) {
+  const { t, dir } = text();
+  const [forward, back] = dir === 'rtl' ? ['ArrowLeft', 'ArrowRight'] : ['ArrowRight', 'ArrowLeft'];
   const onKeyDown = (event: KeyboardEvent): void => {
-    const at = TABS.findIndex((t) => t.id === selected);
+    const at = TABS.findIndex((tab) => tab.id === selected);
     const to =
-      event.key === 'ArrowRight' ? (at + 1) % TABS.length
-      : event.key === 'ArrowLeft' ? (at - 1 + TABS.length) % TABS.length
+      event.key === forward ? (at + 1) % TABS.length
+      : event.key === back ? (at - 1 + TABS.length) % TABS.length
       : event.key === 'Home' ? 0
       : event.key === 'End' ? TABS.length - 1
       : null;
@@ -42,7 +45,7 @@ export function PopupTabs({ selected, onSelect, children }: PopupTabsProps) {
   };
   return (
     <>
-      <div class="tabs" role="tablist" aria-label="Popup view" onKeyDown={onKeyDown}>
+      <div class="tabs" role="tablist" aria-label={t('popup_tabs_name')} onKeyDown={onKeyDown}>
         {TABS.map(({ id, label }) => (
           <button
             key={id}
@@ -55,7 +58,7 @@ export function PopupTabs({ selected, onSelect, children }: PopupTabsProps) {
             tabIndex={id === selected ? 0 : -1}
             onClick={() => id !== selected && onSelect(id)}
           >
-            {label}
+            {t(label)}
           </button>
         ))}
       </div>

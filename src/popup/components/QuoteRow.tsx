@@ -1,4 +1,5 @@
 import { directionOf, formatPrice, formatVolume } from '../../shared/format';
+import { numberFormat } from '../../shared/i18n/display';
 import type { Holding } from '../../shared/holdings/model';
 import type { Figures } from '../../shared/holdings/pnl';
 import { lockState } from '../../shared/market/circuit';
@@ -8,6 +9,7 @@ import { Change } from './Change';
 import { HoldingFigures } from './HoldingFigures';
 import { describeMarks, EntitlementTags, LockBadge, ShariahMark } from './Markers';
 import { Sparkline } from './Sparkline';
+import { text } from '../rows-i18n';
 
 interface QuoteRowProps {
   /** The watchlist symbol, shown even when there is no quote for it. */
@@ -23,8 +25,8 @@ interface QuoteRowProps {
   /** Reordering (drag, Alt+↑/↓) only makes sense in the user's own order. */
   reorderable: boolean;
   onRemove: () => void;
-  /** Moves the row by one place (keyboard) … */
-  onMove: (delta: -1 | 1) => void;
+  /** Moves the row by one place (keyboard), from the element that had focus (the row or a control in it) … */
+  onMove: (delta: -1 | 1, from: HTMLElement) => void;
   /** … or onto another row (drag and drop). */
   onDropOnto: (dragged: string) => void;
   /** The symbol's alerts, for the bell. */
@@ -81,18 +83,27 @@ function WalletIcon() {
   );
 }
 
-const quantityWords = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
+const QUANTITY: Intl.NumberFormatOptions = { maximumFractionDigits: 4 };
+const quantityWords = (value: number): string => numberFormat(QUANTITY).format(value);
+
+/** Where keys are text being typed, not commands for the row (an inline form's boxes, should one ever sit inside it). */
+function typing(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
+}
 
 export function QuoteRow({ symbol, quote, name, heldSince, series, reorderable, onRemove, onMove, onDropOnto, alerts, holding }: QuoteRowProps) {
+  // On the row, and on anything in it (the symbol's link, a button): the keys bubble up here.
   const onKeyDown = (event: KeyboardEvent): void => {
-    if (event.target !== event.currentTarget) return; // keys typed on the row's own link or button
+    if (typing(event.target) || event.ctrlKey || event.metaKey) return;
+    const own = event.target === event.currentTarget;
     if (event.key === 'Delete' || event.key === 'Backspace') {
       event.preventDefault();
       onRemove();
     } else if (event.altKey && reorderable && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
       event.preventDefault();
-      onMove(event.key === 'ArrowUp' ? -1 : 1);
-    } else if (!event.altKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
+      onMove(event.key === 'ArrowUp' ? -1 : 1, event.target as HTMLElement);
+    } else if (own && !event.altKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
       event.preventDefault();
       siblingRow(event.currentTarget as HTMLElement, event.key === 'ArrowUp')?.focus();
     }
@@ -106,13 +117,15 @@ export function QuoteRow({ symbol, quote, name, heldSince, series, reorderable, 
   const lock = quote ? lockState(quote) : null;
   const marks = describeMarks(quote);
   const marked = lock !== null || (quote?.entitlements?.length ?? 0) > 0;
+  const { t, plural } = text();
+  const separator = t('rows_separator');
   return (
     <li
       class={fired ? 'quote quote--alerted' : 'quote'}
       data-symbol={symbol}
       tabIndex={0}
-      aria-label={[symbol, ...(name ? [name] : []), ...marks].join(', ')}
-      title={quote?.volume != null ? `Volume ${formatVolume(quote.volume)}` : undefined}
+      aria-label={[symbol, ...(name ? [name] : []), ...marks].join(separator)}
+      title={quote?.volume != null ? t('rows_volume_title', { volume: formatVolume(quote.volume) }) : undefined}
       draggable={reorderable}
       onKeyDown={onKeyDown}
       onDragStart={(e) => e.dataTransfer?.setData('text/plain', symbol)}
@@ -125,9 +138,14 @@ export function QuoteRow({ symbol, quote, name, heldSince, series, reorderable, 
     >
       <span class="quote__id">
         <span class="quote__line">
-          <a class="quote__symbol" href={`${COMPANY_PAGE}${encodeURIComponent(symbol)}`} target="_blank" rel="noopener noreferrer" title={name}>
+          <a class="quote__symbol" href={`${COMPANY_PAGE}${encodeURIComponent(symbol)}`} target="_blank" rel="noopener noreferrer" title={name} dir="ltr">
             {symbol}
-            {name && <span class="sr-only">, {name}</span>}
+            {name && (
+              <span class="sr-only" dir="auto">
+                {separator}
+                {name}
+              </span>
+            )}
           </a>
           {quote?.shariah && <ShariahMark />}
         </span>
@@ -138,22 +156,27 @@ export function QuoteRow({ symbol, quote, name, heldSince, series, reorderable, 
             <EntitlementTags entitlements={quote.entitlements} />
           </span>
         )}
-        {fired && <span class="quote__fired">Alert fired</span>}
+        {fired && <span class="quote__fired">{t('rows_alert_fired')}</span>}
       </span>
       <span class={`quote__spark change--${direction}`}>
         <Sparkline points={series} />
       </span>
       {quote ? (
         <>
-          <span class="quote__price num">
+          <span class="quote__price num" dir="ltr">
             {formatPrice(quote.price)}
-            {heldSince && <small class="quote__held"> (from {heldSince})</small>}
+            {heldSince && (
+              <small class="quote__held" dir="auto">
+                {' '}
+                {t('rows_held_from', { time: heldSince })}
+              </small>
+            )}
           </span>
           <Change change={quote.change} percent={quote.changePercent} />
         </>
       ) : (
         <>
-          <span class="quote__price num quote__missing" aria-label="No data">
+          <span class="quote__price num quote__missing" aria-label={t('rows_no_data')}>
             —
           </span>
           <span />
@@ -163,7 +186,7 @@ export function QuoteRow({ symbol, quote, name, heldSince, series, reorderable, 
         <button
           type="button"
           class={alerts.count > 0 ? 'quote__bell quote__bell--set' : 'quote__bell'}
-          aria-label={`Alerts for ${symbol}`}
+          aria-label={t('rows_alerts_for', { symbol })}
           aria-describedby={stateId}
           aria-expanded={alerts.open ? 'true' : 'false'}
           aria-controls={alerts.open ? alerts.formId : undefined}
@@ -171,13 +194,13 @@ export function QuoteRow({ symbol, quote, name, heldSince, series, reorderable, 
         >
           <BellIcon />
           {alerts.count > 0 && (
-            <span class="quote__bell-count" aria-hidden="true">
+            <span class="quote__bell-count" aria-hidden="true" dir="ltr">
               {alerts.count}
             </span>
           )}
           <span id={stateId} class="sr-only">
-            {alerts.count === 0 ? 'No alerts' : `${alerts.count} ${alerts.count === 1 ? 'alert' : 'alerts'}`}
-            {fired ? ', alert fired' : ''}
+            {alerts.count === 0 ? t('rows_no_alerts') : plural('rows_alert_count', alerts.count)}
+            {fired ? t('rows_bell_fired') : ''}
           </span>
         </button>
       ) : (
@@ -187,7 +210,7 @@ export function QuoteRow({ symbol, quote, name, heldSince, series, reorderable, 
         <button
           type="button"
           class={held ? 'quote__hold quote__hold--set' : 'quote__hold'}
-          aria-label={`Holdings for ${symbol}`}
+          aria-label={t('rows_holdings_for', { symbol })}
           aria-describedby={holdStateId}
           aria-expanded={holding.open ? 'true' : 'false'}
           aria-controls={holding.open ? holding.formId : undefined}
@@ -195,14 +218,15 @@ export function QuoteRow({ symbol, quote, name, heldSince, series, reorderable, 
         >
           <WalletIcon />
           <span id={holdStateId} class="sr-only">
-            {held ? `${quantityWords.format(held.quantity)} shares at ${quantityWords.format(held.averagePrice)} average` : 'No holding'}
+            {held ? t('rows_holding_state', { quantity: quantityWords(held.quantity), price: quantityWords(held.averagePrice) }) : t('rows_no_holding')}
           </span>
         </button>
       ) : (
         <span />
       )}
-      <button type="button" class="quote__remove" onClick={onRemove} aria-label={`Remove ${symbol}`} tabIndex={-1}>
-        ×
+      {/* In the tab order and the accessibility tree at all times; only drawn faintly until the row is hovered or focused. */}
+      <button type="button" class="quote__remove" onClick={onRemove} aria-label={t('rows_remove', { symbol })}>
+        <span aria-hidden="true">×</span>
       </button>
       {held && <HoldingFigures figures={holding.figures} />}
     </li>

@@ -1,6 +1,7 @@
 import { formatRelative } from '../../shared/format';
 import { safeHttpUrl } from '../../shared/links';
 import type { Story } from '../../shared/model';
+import { text } from '../i18n';
 
 interface StoryItemProps {
   /** A parsed story; its title is plain text and is rendered as text only. */
@@ -27,7 +28,7 @@ export function StoryItem({ story, now, isNew }: StoryItemProps) {
         </span>
       )}
       <span class="story__meta">
-        {isNew && <span class="story__new">New · </span>}
+        {isNew && <span class="story__new">{text().t('popup_story_new')} · </span>}
         {story.source}
         {story.publishedAt !== null && <> · {formatRelative(story.publishedAt, now)}</>}
       </span>

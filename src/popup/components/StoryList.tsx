@@ -1,4 +1,5 @@
 import type { Story } from '../../shared/model';
+import { text } from '../i18n';
 import { StoryItem } from './StoryItem';
 
 interface StoryListProps {
@@ -18,12 +19,15 @@ interface StoryListProps {
 }
 
 export function StoryList({ title, stories, now, emptyText, newSince, collapsed, onToggle }: StoryListProps) {
-  const id = `stories-${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+  // Letters of any script: an Urdu feed's title makes an id of its own, not a bare "stories-".
+  const id = `stories-${title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-')}`;
+  // Collapsed, the triangle points along the reading direction.
+  const closed = text().dir === 'rtl' ? '◂' : '▸';
   return (
     <section class="stories" aria-labelledby={id}>
       <h2 class="section-title">
         <button type="button" id={id} class="section-toggle" aria-expanded={!collapsed} aria-controls={`${id}-list`} onClick={onToggle}>
-          <span aria-hidden="true">{collapsed ? '▸' : '▾'} </span>
+          <span aria-hidden="true">{collapsed ? closed : '▾'} </span>
           {title}
         </button>
       </h2>

@@ -1,5 +1,8 @@
+import type { Ref } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
+import { MAX_WATCHLIST } from '../../shared/settings';
 import { searchInstruments, type Instrument } from '../../shared/symbol-directory';
+import { text } from '../rows-i18n';
 
 interface SymbolSearchProps {
   /** The instrument directory; search works offline from it. */
@@ -9,13 +12,15 @@ interface SymbolSearchProps {
   /** Whether another symbol still fits (the list holds at most 100). */
   full: boolean;
   onAdd: (symbol: string) => void;
+  /** The box, for the watchlist to give focus back to (after its last row is removed). */
+  inputRef?: Ref<HTMLInputElement>;
 }
 
 /**
  * A combobox: type, move through suggestions with ↑/↓, Enter adds, Escape closes. Suggestions
  * match the symbol's start first, then words of the company name; debt instruments come last.
  */
-export function SymbolSearch({ instruments, taken, full, onAdd }: SymbolSearchProps) {
+export function SymbolSearch({ instruments, taken, full, onAdd, inputRef }: SymbolSearchProps) {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState(false);
@@ -49,18 +54,20 @@ export function SymbolSearch({ instruments, taken, full, onAdd }: SymbolSearchPr
       setOpen(false);
     }
   };
+  const { t } = text();
   return (
     <div class="search">
       <input
+        ref={inputRef}
         class="search__input"
         type="text"
         role="combobox"
-        aria-label="Add symbol"
+        aria-label={t('rows_add_symbol')}
         aria-expanded={expanded}
         aria-controls="symbol-suggestions"
         aria-autocomplete="list"
         aria-activedescendant={expanded ? `suggestion-${active}` : undefined}
-        placeholder={full ? 'The list is full (100 symbols)' : 'Add symbol…'}
+        placeholder={full ? t('rows_full_placeholder', { max: MAX_WATCHLIST }) : t('rows_add_placeholder')}
         disabled={full}
         value={query}
         onInput={(e) => {
@@ -73,7 +80,7 @@ export function SymbolSearch({ instruments, taken, full, onAdd }: SymbolSearchPr
         autoComplete="off"
         spellcheck={false}
       />
-      <ul id="symbol-suggestions" class="search__list" role="listbox" aria-label="Suggestions" hidden={!expanded}>
+      <ul id="symbol-suggestions" class="search__list" role="listbox" aria-label={t('rows_suggestions')} hidden={!expanded}>
         {suggestions.map((item, i) => (
           <li
             key={item.symbol}
@@ -87,8 +94,18 @@ export function SymbolSearch({ instruments, taken, full, onAdd }: SymbolSearchPr
               choose(item.symbol);
             }}
           >
-            <span class="search__symbol">{item.symbol}</span> <span class="search__name">{item.name}</span>
-            {item.isDebt && <span class="search__tag"> debt</span>}
+            <span class="search__symbol" dir="ltr">
+              {item.symbol}
+            </span>{' '}
+            <span class="search__name" dir="auto">
+              {item.name}
+            </span>
+            {item.isDebt && (
+              <span class="search__tag">
+                {' '}
+                {t('rows_debt')}
+              </span>
+            )}
           </li>
         ))}
       </ul>

@@ -1,3 +1,5 @@
+import { text } from '../i18n';
+
 interface ToolbarProps {
   /** Figures blurred until hovered. */
   privacy: boolean;
@@ -17,25 +19,26 @@ interface ToolbarProps {
 
 /** The popup's footer controls: privacy mode and the bar switch. */
 export function Toolbar({ privacy, showBar, site, onPrivacy, onShowBar, onShowBarHere, barNeedsAccess = false, onGrantBarAccess }: ToolbarProps) {
+  const { t } = text();
   return (
     <footer class="toolbar">
       <button type="button" class="toolbar__toggle" aria-pressed={privacy} onClick={() => onPrivacy(!privacy)}>
-        Privacy mode
+        {t('popup_privacy')}
       </button>
       <button type="button" role="switch" class="switch" aria-checked={showBar} onClick={() => onShowBar(!showBar)}>
         <span class="switch__track" aria-hidden="true">
           <span class="switch__thumb" />
         </span>
-        Show ticker bar on pages
+        {t('popup_show_bar')}
       </button>
       {showBar && barNeedsAccess && (
         <button type="button" class="toolbar__grant" onClick={onGrantBarAccess}>
-          Grant access for the bar
+          {t('popup_grant_bar')}
         </button>
       )}
       {!showBar && site && (
         <button type="button" class="toolbar__here" onClick={onShowBarHere}>
-          Only on {site.host}
+          {t('popup_only_on', { host: site.host })}
         </button>
       )}
     </footer>

@@ -3,6 +3,7 @@
  * and the badge; with it, each firing is also a system notification.
  */
 import { browser } from '../browser';
+import { sentences } from '../i18n/sentences';
 
 const NOTIFICATIONS = { permissions: ['notifications' as const] };
 
@@ -19,7 +20,7 @@ export function requestNotifications(): Promise<NotificationsAnswer> {
     (cause: unknown): NotificationsAnswer => {
       const error = cause instanceof Error ? cause.message : String(cause);
       console.warn('the notifications permission could not be requested:', error);
-      return { granted: false, error: `The browser could not ask for notifications: ${error}` };
+      return { granted: false, error: sentences().t('sentence_notifications_unaskable', { error }) };
     },
   );
 }

@@ -12,6 +12,7 @@
  *   the next session, as the rule's re-arm mode says).
  */
 import type { IndexQuote, Quote } from '../model';
+import { sentences } from '../i18n/sentences';
 import { isSymbol } from '../symbol';
 
 export type AlertKind = 'price-above' | 'price-below' | 'change-above' | 'change-below' | 'volume-above';
@@ -164,13 +165,13 @@ const LIMITS: Record<AlertKind, { max: number; decimals: number }> = {
   'volume-above': { max: 10_000_000_000, decimals: 0 },
 };
 
-/** Why a threshold typed by the user is not accepted, or null when it is. */
+/** Why a threshold typed by the user is not accepted (a sentence in the display language), or null when it is. */
 export function thresholdProblem(kind: AlertKind, value: number): string | null {
   const { max, decimals } = LIMITS[kind];
-  if (!Number.isFinite(value) || value <= 0) return kind === 'volume-above' ? 'Enter a number of shares above 0.' : 'Enter a number above 0.';
-  if (value > max) return `Enter at most ${max.toLocaleString('en-US')}.`;
+  if (!Number.isFinite(value) || value <= 0) return sentences().t(kind === 'volume-above' ? 'alert_error_shares_above_zero' : 'alert_error_above_zero', { min: 0 });
+  if (value > max) return sentences().t('alert_error_at_most', { max });
   const scaled = value * 10 ** decimals;
-  if (Math.abs(scaled - Math.round(scaled)) > 1e-6) return decimals === 0 ? 'Enter a whole number of shares.' : `Use at most ${decimals} decimals.`;
+  if (Math.abs(scaled - Math.round(scaled)) > 1e-6) return decimals === 0 ? sentences().t('alert_error_whole_shares') : sentences().plural('alert_error_decimals', decimals);
   return null;
 }
 

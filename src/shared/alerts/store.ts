@@ -9,6 +9,9 @@ import { nextSessionStart, pktMidnight } from '../session';
 import type { Result } from '../result';
 import { defineItem } from '../storage/item';
 import { emptyAlerts, MAX_RULES, metricOf, normaliseAlerts, statusFor, thresholdProblem, type AlertKind, type AlertRule, type AlertsState, type Reading, type RearmMode } from './rules';
+import { common } from '../i18n/common';
+import { refusalText } from '../storage/refusal-words';
+import { sentences } from '../i18n/sentences';
 export { readingOfIndex, readingOfQuote } from './rules';
 
 export const alertsItem = defineItem<AlertsState>({
@@ -59,12 +62,12 @@ async function edit(change: (state: AlertsState) => AlertsState | AlertEditError
     return next;
   });
   if (problem !== null) return { ok: false, error: problem };
-  if (!written.ok) return { ok: false, error: { kind: 'storage', message: `The alert could not be saved: ${written.error.detail}` } };
+  if (!written.ok) return { ok: false, error: { kind: 'storage', message: common().t('alert_not_saved', { detail: refusalText(written.error) }) } };
   return { ok: true, value: written.value };
 }
 
 export function draftProblem(draft: RuleDraft): string | null {
-  if (draft.index && draft.kind === 'volume-above') return 'An index has no volume.';
+  if (draft.index && draft.kind === 'volume-above') return sentences().t('sentence_alert_index_no_volume');
   return thresholdProblem(draft.kind, draft.threshold);
 }
 
@@ -76,14 +79,14 @@ export async function addRule(draft: RuleDraft, baseline: Reading | null, now: n
     { id: newId(), subject: draft.subject, index: draft.index, kind: draft.kind, threshold: draft.threshold, rearm: draft.rearm, hysteresisPct: draft.hysteresisPct ?? 0.5, status: 'armed', createdAt: now, checkedDay: null, firedAt: null, firedValue: null, snoozedUntil: null },
     baseline,
   );
-  const result = await edit((state) => (state.rules.length >= MAX_RULES ? { kind: 'full', message: `At most ${MAX_RULES} alerts; delete one first.` } : { ...state, rules: [...state.rules, rule] }));
+  const result = await edit((state) => (state.rules.length >= MAX_RULES ? { kind: 'full', message: sentences().t('sentence_alerts_full', { max: MAX_RULES }) } : { ...state, rules: [...state.rules, rule] }));
   return result.ok ? { ok: true, value: rule } : result;
 }
 
 function onRule(id: string, change: (rule: AlertRule) => AlertRule | AlertEditError): (state: AlertsState) => AlertsState | AlertEditError {
   return (state) => {
     const rule = state.rules.find((r) => r.id === id);
-    if (!rule) return { kind: 'not-found', message: 'That alert was deleted meanwhile.' };
+    if (!rule) return { kind: 'not-found', message: sentences().t('sentence_alert_gone') };
     const next = change(rule);
     if ('message' in next) return next;
     return { ...state, rules: state.rules.map((r) => (r.id === id ? next : r)) };

@@ -11,6 +11,7 @@
  */
 import { MAX_RULES, normaliseAlerts, normaliseRule, type AlertRule, type AlertsState } from '../alerts/rules';
 import { clip, type ImportedAlerts, type ImportPlan, type MalformedEntry } from './format';
+import { counted, figure, quotedPlace, text } from './i18n';
 
 /** What a backup keeps of a rule. */
 export type AlertDefinition = Pick<AlertRule, 'subject' | 'index' | 'kind' | 'threshold' | 'rearm' | 'hysteresisPct'>;
@@ -58,7 +59,7 @@ function definitionFrom(raw: unknown): AlertDefinition | null {
 
 const shown = (value: unknown): string => clip(typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value)));
 
-export const UNREADABLE_ALERTS = "The file's alerts cannot be read, so yours are kept as they are.";
+export const unreadableAlerts = (): string => text().t('backup_alerts_unreadable');
 
 /**
  * A version-2 file's `data.alerts`. Never fails: an unreadable section is a warning (the
@@ -67,7 +68,7 @@ export const UNREADABLE_ALERTS = "The file's alerts cannot be read, so yours are
  */
 export function checkAlerts(raw: unknown): { alerts?: ImportedAlerts; warnings: string[] } {
   const rules = isRecord(raw) ? raw['rules'] : undefined;
-  if (!Array.isArray(rules)) return { warnings: [UNREADABLE_ALERTS] };
+  if (!Array.isArray(rules)) return { warnings: [unreadableAlerts()] };
   const out: ImportedAlerts = { rules: [], malformed: [] };
   rules.forEach((entry: unknown, i) => {
     const definition = definitionFrom(entry);
@@ -115,8 +116,7 @@ export function leftOutWarning(merge: Pick<AlertsMerge, 'added' | 'leftOut'>): s
   const { leftOut } = merge;
   if (leftOut === 0) return null;
   const fresh = merge.added.length + leftOut;
-  const them = leftOut === 1 ? '1 is' : `${leftOut} are`;
-  return `Only ${merge.added.length} of the file's ${fresh} new alerts can be added, as at most ${MAX_RULES} alerts are kept: ${them} left out.`;
+  return counted('backup_alerts_left_out', leftOut, { added: figure(merge.added.length), fresh: figure(fresh), max: figure(MAX_RULES) });
 }
 
 /** What the preview says of the file's alerts. */
@@ -141,18 +141,21 @@ export function describeAlerts(current: AlertsState, plan: ImportPlan): AlertsPr
   const inFile = plan.alerts.rules.length;
   const merge = mergeAlerts(current, plan.alerts.rules, 0, () => PLACEHOLDER_ID);
   const fresh = inFile - merge.duplicates;
-  let text: string;
-  if (inFile === 0) text = plan.alerts.malformed.length > 0 ? 'Alerts: none in the file that can be imported.' : 'Alerts: none in the file.';
-  else if (fresh === 0) text = `Alerts: ${inFile} in the file, none new (you have ${inFile === 1 ? 'it' : 'them all'} already).`;
-  else if (merge.duplicates === 0) text = `Alerts: ${inFile} in the file, ${fresh} new.`;
-  else text = `Alerts: ${inFile} in the file, ${fresh} new (${merge.duplicates} you have already).`;
-  return { inFile, fresh, adds: merge.added.length, text, warning: leftOutWarning(merge) };
+  const { t } = text();
+  const values = { fresh: figure(fresh), duplicates: figure(merge.duplicates) };
+  let sentence: string;
+  if (inFile === 0) sentence = t(plan.alerts.malformed.length > 0 ? 'backup_alerts_none_importable' : 'backup_alerts_none');
+  else if (fresh === 0) sentence = counted('backup_alerts_none_new', inFile);
+  else if (merge.duplicates === 0) sentence = counted('backup_alerts_new', inFile, values);
+  else sentence = counted('backup_alerts_new_some_had', inFile, values);
+  return { inFile, fresh, adds: merge.added.length, text: sentence, warning: leftOutWarning(merge) };
 }
 
 /** The malformed alert entries in one sentence, as the watchlist's are (warnings.ts). */
 export function malformedAlertsSentence(malformed: readonly MalformedEntry[], listed: (items: string[]) => string): string | null {
-  const bad = malformed.map((entry) => (entry.text === '' ? `alert ${entry.position}` : `alert ${entry.position} (“${entry.text}”)`));
+  const { t } = text();
+  const bad = malformed.map((entry) => quotedPlace(t('backup_place_alert', { position: figure(entry.position) }), entry.text));
   if (bad.length === 0) return null;
-  if (bad.length === 1) return `Skipped ${bad[0] ?? ''}: not a valid alert.`;
-  return `Skipped ${bad.length} entries that are not valid alerts: ${listed(bad)}.`;
+  if (bad.length === 1) return t('backup_skipped_not_alert', { place: bad[0] ?? '' });
+  return counted('backup_skipped_not_alerts', bad.length, { list: listed(bad) });
 }

@@ -15,6 +15,8 @@ import { leftOutWarning, mergeAlerts, type AlertsMerge } from './alerts';
 import type { ImportPlan } from './format';
 import { holdingsLeftOutWarning, mergeHoldings, type HoldingsMerge } from './holdings';
 import { applyPlan } from './preview';
+import { counted, figure, joined, text } from './i18n';
+import { refusalText } from '../storage/refusal-words';
 
 const describe = (cause: unknown): string => (cause instanceof Error ? cause.message : String(cause));
 
@@ -22,10 +24,10 @@ const describe = (cause: unknown): string => (cause instanceof Error ? cause.mes
 export async function readAlertsForBackup(): Promise<Result<AlertsState, string>> {
   try {
     const state = await alertsItem.getState();
-    if (state.unreadable) return err(`The alerts could not be read (${state.unreadable}), so no backup was made.`);
+    if (state.unreadable) return err(text().t('backup_alerts_unreadable_backup', { cause: state.unreadable }));
     return ok(state.value);
   } catch (cause) {
-    return err(`The alerts could not be read (${describe(cause)}), so no backup was made.`);
+    return err(text().t('backup_alerts_unreadable_backup', { cause: describe(cause) }));
   }
 }
 
@@ -38,14 +40,15 @@ export function currentAlerts(): Promise<AlertsState> {
   });
 }
 
-/** The holdings as stored, for a backup or the CSV export: refused when they could not be read. */
-export async function readHoldingsForBackup(): Promise<Result<Holdings, string>> {
+/** The holdings as stored, for a backup or the CSV export: refused when they could not be read, saying what was not made. */
+export async function readHoldingsForBackup(purpose: 'backup' | 'export' = 'backup'): Promise<Result<Holdings, string>> {
+  const refused = (cause: string): string => text().t(purpose === 'backup' ? 'backup_holdings_unreadable_backup' : 'backup_holdings_unreadable_export', { cause });
   try {
     const state = await holdingsItem.getState();
-    if (state.unreadable) return err(`The holdings could not be read (${state.unreadable}), so no backup was made.`);
+    if (state.unreadable) return err(refused(state.unreadable));
     return ok(state.value);
   } catch (cause) {
-    return err(`The holdings could not be read (${describe(cause)}), so no backup was made.`);
+    return err(refused(describe(cause)));
   }
 }
 
@@ -75,9 +78,9 @@ export async function importHoldings(plan: ImportPlan): Promise<Result<HoldingsI
       seen.merge = rest;
       return holdings;
     })
-    .catch((cause: unknown) => ({ ok: false as const, error: { kind: 'write-failed' as const, detail: describe(cause) } }));
-  if (!written.ok) return err(`the holdings could not be saved: ${written.error.detail.replace(/\.$/, '')}`);
-  return seen.merge ? ok(seen.merge) : err('the holdings could not be saved: nothing was written');
+    .catch((cause: unknown) => ({ ok: false as const, error: { kind: 'write-failed' as const, key: holdingsItem.spec.key, reason: describe(cause), detail: describe(cause) } }));
+  if (!written.ok) return err(text().t('backup_holdings_not_saved', { detail: refusalText(written.error) }));
+  return seen.merge ? ok(seen.merge) : err(text().t('backup_holdings_not_saved', { detail: text().t('backup_nothing_written') }));
 }
 
 /** What an import did to the alerts: the merge without the state. */
@@ -101,29 +104,27 @@ export async function importAlerts(plan: ImportPlan, now: number, newId: () => s
       return state;
     })
     // `update` never throws by contract; a broken one (a throwing newId) is still a failure said in words.
-    .catch((cause: unknown) => ({ ok: false as const, error: { kind: 'write-failed' as const, detail: describe(cause) } }));
-  if (!written.ok) return err(`the alerts could not be saved: ${written.error.detail.replace(/\.$/, '')}`);
-  return seen.merge ? ok(seen.merge) : err('the alerts could not be saved: nothing was written');
+    .catch((cause: unknown) => ({ ok: false as const, error: { kind: 'write-failed' as const, key: alertsItem.spec.key, reason: describe(cause), detail: describe(cause) } }));
+  if (!written.ok) return err(text().t('backup_alerts_not_saved', { detail: refusalText(written.error) }));
+  return seen.merge ? ok(seen.merge) : err(text().t('backup_alerts_not_saved', { detail: text().t('backup_nothing_written') }));
 }
-
-const plural = (n: number, one: string, many: string): string => (n === 1 ? `1 ${one}` : `${n} ${many}`);
 
 /** The sentence after a successful import. */
 export function importedMessage(plan: ImportPlan, settingsChanged: number, alerts: AlertsImported | null, holdings: HoldingsImported | null = null): string {
-  const parts = [`${plural(settingsChanged, 'setting', 'settings')} changed`];
+  const { t } = text();
+  const parts = [counted('backup_settings_changed', settingsChanged)];
   // A file without alerts (or an empty list) is told as before: settings only.
   if (alerts && alerts.added.length + alerts.duplicates + alerts.leftOut > 0) {
-    const added = plural(alerts.added.length, 'alert', 'alerts');
-    parts.push(alerts.duplicates > 0 ? `${added} added (${alerts.duplicates} you had already)` : `${added} added`);
+    parts.push(alerts.duplicates > 0 ? counted('backup_alerts_added_had', alerts.added.length, { duplicates: figure(alerts.duplicates) }) : counted('backup_alerts_added', alerts.added.length));
   }
   if (holdings && holdings.added.length + holdings.replaced.length + holdings.unchanged.length + holdings.leftOut.length > 0) {
-    const held = [`${plural(holdings.added.length, 'holding', 'holdings')} added`];
-    if (holdings.replaced.length > 0) held.push(`${holdings.replaced.length} replaced`);
-    if (holdings.unchanged.length > 0) held.push(`${holdings.unchanged.length} unchanged`);
-    parts.push(held.join(', '));
+    const held = [counted('backup_holdings_added', holdings.added.length)];
+    if (holdings.replaced.length > 0) held.push(t('backup_holdings_replaced', { count: figure(holdings.replaced.length) }));
+    if (holdings.unchanged.length > 0) held.push(t('backup_holdings_unchanged', { count: figure(holdings.unchanged.length) }));
+    parts.push(joined(held));
   }
   const warnings = [alerts ? leftOutWarning(alerts) : null, holdings ? holdingsLeftOutWarning(holdings.leftOut) : null].filter((w): w is string => w !== null);
-  return `Imported ${plan.fileName}: ${parts.join(', ')}.${warnings.map((w) => ` ${w}`).join('')}`;
+  return [t('backup_imported', { file: plan.fileName, parts: joined(parts) }), ...warnings].join(' ');
 }
 
 export interface ApplyImport {
@@ -135,8 +136,11 @@ export interface ApplyImport {
   newId?: () => string;
 }
 
-const reason = (error: unknown): string =>
-  error instanceof Error && error.message.trim() !== '' ? `: ${error.message.trim().replace(/\.$/, '')}` : '';
+/** Why a save was refused, without its full stop; empty when the error says nothing. */
+const reason = (error: unknown): string => (error instanceof Error ? error.message.trim().replace(/\.$/, '') : '');
+
+/** A phrase ("the alerts could not be saved: …") as a sentence of its own. */
+const asSentence = (phrase: string): string => text().t('backup_sentence', { sentence: phrase.charAt(0).toUpperCase() + phrase.slice(1) });
 
 /**
  * A confirmed import: the settings first, then the alerts, then the holdings; the status
@@ -151,18 +155,22 @@ export async function applyImport(plan: ImportPlan, { saveSettings, settingsChan
   try {
     await saving;
   } catch (error) {
-    return err(`The import could not be saved${reason(error)}.`);
+    const why = reason(error);
+    return err(why === '' ? text().t('backup_import_not_saved') : text().t('backup_import_not_saved_because', { reason: why }));
   }
   const alerts = await importAlerts(plan, now, newId);
   if (!alerts.ok) {
-    const what = alerts.error.charAt(0).toUpperCase() + alerts.error.slice(1);
-    return err(settingsChanged > 0 ? `The settings were imported, but ${alerts.error}.` : `${what}.`);
+    return err(settingsChanged > 0 ? text().t('backup_but_settings', { error: alerts.error }) : asSentence(alerts.error));
   }
   const holdings = await importHoldings(plan);
   if (!holdings.ok) {
-    const what = holdings.error.charAt(0).toUpperCase() + holdings.error.slice(1);
-    const before = [settingsChanged > 0 ? 'the settings' : null, (alerts.value?.added.length ?? 0) > 0 ? 'the alerts' : null].filter((w): w is string => w !== null);
-    return err(before.length > 0 ? `${before.join(' and ').replace(/^./, (c) => c.toUpperCase())} were imported, but ${holdings.error}.` : `${what}.`);
+    const settingsIn = settingsChanged > 0;
+    const alertsIn = (alerts.value?.added.length ?? 0) > 0;
+    const error = holdings.error;
+    if (settingsIn && alertsIn) return err(text().t('backup_but_settings_alerts', { error }));
+    if (settingsIn) return err(text().t('backup_but_settings', { error }));
+    if (alertsIn) return err(text().t('backup_but_alerts', { error }));
+    return err(asSentence(error));
   }
   return ok(importedMessage(plan, settingsChanged, alerts.value, holdings.value));
 }

@@ -59,7 +59,7 @@ export function parseWatchlistCsv(text: string, fileName: string, known: KnownSy
   }
   const screened = screenSymbols(candidates, known);
   // A file that yields nothing would empty the watchlist: refuse it instead, and say why.
-  if (screened.symbols.length === 0) return err(nothingImportable(screened, 'line'));
+  if (screened.symbols.length === 0) return err(nothingImportable(screened));
   return ok({
     kind: 'watchlist-csv',
     fileName,

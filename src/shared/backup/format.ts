@@ -14,6 +14,7 @@
 import type { Holding } from '../holdings/model';
 import type { Settings } from '../settings';
 import type { AlertDefinition } from './alerts';
+import { text, type BackupKey } from './i18n';
 
 export const BACKUP_FORMAT = 'psx-market-overlay-backup';
 /** The newest backup version this build writes and reads; newer files are refused. */
@@ -24,7 +25,7 @@ export const ALERTS_SINCE_VERSION = 2;
 export const HOLDINGS_SINCE_VERSION = 2;
 /** A full backup is a few kilobytes: anything past 1 MB is not one, and is not read. */
 export const MAX_BACKUP_BYTES = 1024 * 1024;
-export const FILE_TOO_LARGE = 'This file is larger than 1 MB, too large to be a backup or a watchlist.';
+export const fileTooLarge = (): string => text().t('backup_file_too_large');
 
 /**
  * Every setting a backup carries. `version` is the storage layout's business, not the user's
@@ -36,35 +37,46 @@ export type SettingsField = Exclude<keyof Settings, 'version'>;
 export type SettingsPatch = Partial<Pick<Settings, SettingsField>>;
 
 /**
- * Names for people. Typed as a full record so that a field added to `Settings` fails to
- * compile here until it has a name, and so is never silently left out of backups.
+ * Names for people: each field's catalogue key (backup.json), read through `fieldLabel` or
+ * `FIELD_LABELS`. Typed as a full record so that a
+ * field added to `Settings` fails to compile here until it has a name, and so is never silently
+ * left out of backups.
  */
-export const FIELD_LABELS: Readonly<Record<SettingsField, string>> = {
-  watchlist: 'Watchlist',
-  indices: 'Indices',
-  timeZone: 'Times shown in',
-  quotesPeriodSec: 'Price refresh',
-  feedsPeriodMin: 'News refresh',
-  badge: 'Toolbar badge',
-  feeds: 'News feeds',
-  sort: 'Watchlist order',
-  collapsedFeeds: 'Collapsed feed sections',
-  privacy: 'Privacy mode',
-  showBar: 'Ticker bar on pages',
-  barPosition: 'Ticker bar position',
-  barMode: 'Ticker bar mode',
-  barSpeed: 'Ticker bar speed',
-  barHiddenSites: 'Sites where the bar is hidden',
-  alertsOnFallback: 'Alerts on fallback data',
-  badgeAlerts: 'Badge counts fired alerts',
-  popupTab: 'Popup opens on',
-  shariahOnly: 'Watchlist shows Shariah (KMI) symbols only',
-  language: 'Language',
-  digits: 'Digits',
+const FIELD_KEYS: Readonly<Record<SettingsField, BackupKey>> = {
+  watchlist: 'backup_field_watchlist',
+  indices: 'backup_field_indices',
+  timeZone: 'backup_field_time_zone',
+  quotesPeriodSec: 'backup_field_quotes_period_sec',
+  feedsPeriodMin: 'backup_field_feeds_period_min',
+  badge: 'backup_field_badge',
+  feeds: 'backup_field_feeds',
+  sort: 'backup_field_sort',
+  collapsedFeeds: 'backup_field_collapsed_feeds',
+  privacy: 'backup_field_privacy',
+  showBar: 'backup_field_show_bar',
+  barPosition: 'backup_field_bar_position',
+  barMode: 'backup_field_bar_mode',
+  barSpeed: 'backup_field_bar_speed',
+  barHiddenSites: 'backup_field_bar_hidden_sites',
+  alertsOnFallback: 'backup_field_alerts_on_fallback',
+  badgeAlerts: 'backup_field_badge_alerts',
+  popupTab: 'backup_field_popup_tab',
+  shariahOnly: 'backup_field_shariah_only',
+  language: 'backup_field_language',
+  digits: 'backup_field_digits',
 };
 
+/** A field's name in the display language. */
+export const fieldLabel = (field: SettingsField): string => text().t(FIELD_KEYS[field]);
+
+/** Each field's name, read in the display language at the moment it is read. */
+export const FIELD_LABELS: Readonly<Record<SettingsField, string>> = Object.defineProperties(
+  {},
+  Object.fromEntries(Object.keys(FIELD_KEYS).map((field) => [field, { enumerable: true, get: () => fieldLabel(field as SettingsField) }])),
+) as Record<SettingsField, string>;
+
 /** The fields in a stable order: the order the file writes them and the preview lists them. */
-export const SETTINGS_FIELDS = Object.keys(FIELD_LABELS) as SettingsField[];
+export const SETTINGS_FIELDS = Object.keys(FIELD_KEYS) as SettingsField[];
 
 /** A line (CSV) or watchlist entry (JSON) that is not a symbol. */
 export interface MalformedEntry {

@@ -17,7 +17,8 @@ import { checkImported } from '../holdings/validate';
 import { err, ok, type Result } from '../result';
 import { splitCsvLine } from './csv';
 import type { ImportPlan, KnownSymbols } from './format';
-import { HoldingsCollector, holdingsData, NOT_A_SYMBOL } from './holdings';
+import { HoldingsCollector, holdingsData, notASymbol } from './holdings';
+import { counted, joined, text } from './i18n';
 
 export const HOLDINGS_CSV_HEADER = 'symbol,quantity,average price';
 
@@ -66,7 +67,7 @@ export function parseHoldingsCsv(lines: readonly string[], columns: Columns, fil
     if (isBlank(cells)) continue;
     const symbol = (cells[columns.symbol] ?? '').toUpperCase();
     if (!isSymbol(symbol)) {
-      collect.bad(i + 1, line, NOT_A_SYMBOL);
+      collect.bad(i + 1, line, notASymbol());
       continue;
     }
     const checked = checkImported({ quantity: cells[columns.quantity] ?? '', averagePrice: cells[columns.averagePrice] ?? '' });
@@ -89,7 +90,7 @@ export function parseHoldingsCsv(lines: readonly string[], columns: Columns, fil
 
 function nothingImportable(malformed: number, unknown: number): string {
   const reasons: string[] = [];
-  if (malformed > 0) reasons.push(malformed === 1 ? '1 line is not a valid holding' : `${malformed} lines are not valid holdings`);
-  if (unknown > 0) reasons.push(unknown === 1 ? '1 symbol is not listed on PSX' : `${unknown} symbols are not listed on PSX`);
-  return reasons.length === 0 ? 'This file lists no holdings.' : `No holding in this file can be imported (${reasons.join(', ')}).`;
+  if (malformed > 0) reasons.push(counted('backup_reason_lines_not_holdings', malformed));
+  if (unknown > 0) reasons.push(counted('backup_reason_not_listed', unknown));
+  return reasons.length === 0 ? text().t('backup_no_holdings') : text().t('backup_no_holding_importable', { reasons: joined(reasons) });
 }

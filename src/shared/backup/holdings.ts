@@ -9,10 +9,11 @@
  * kept. The preview says which symbols are replaced. Pure; the write is in apply.ts.
  */
 import { averageProblem, holdingFrom, MAX_HOLDINGS, normaliseHoldings, quantityProblem, sameHolding, type Holding, type Holdings } from '../holdings/model';
-import { IMPORT_REASONS } from '../holdings/validate';
+import { IMPORT_REASONS, joinReasons } from '../holdings/validate';
 import { normaliseSettings, type Settings } from '../settings';
 import { isSymbol } from '../symbol';
 import { clip, type ImportedHoldings, type ImportPlan, type KnownSymbols } from './format';
+import { counted, figure, joined, quotedPlace, text } from './i18n';
 
 /** One entry of `data.holdings`. */
 export interface HoldingEntry extends Holding {
@@ -33,14 +34,14 @@ export function holdingsData(stored: Holdings): HoldingEntry[] {
 const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 const shown = (value: unknown): string => clip(typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value)));
 
-export const UNREADABLE_HOLDINGS = "The file's holdings cannot be read, so yours are kept as they are.";
-export const NOT_A_SYMBOL = 'not a symbol';
+export const unreadableHoldings = (): string => text().t('backup_holdings_unreadable');
+export const notASymbol = (): string => text().t('backup_reason_not_symbol');
 
 /** Why a JSON entry is no holding, in the preview's words. */
 function reasonOf(raw: unknown): string {
-  if (!isRecord(raw)) return 'not a holding';
+  if (!isRecord(raw)) return text().t('backup_reason_not_holding');
   const symbol = typeof raw['symbol'] === 'string' ? raw['symbol'].trim().toUpperCase() : '';
-  if (!isSymbol(symbol)) return NOT_A_SYMBOL;
+  if (!isSymbol(symbol)) return notASymbol();
   const reasons: string[] = [];
   const quantity = raw['quantity'];
   const average = raw['averagePrice'];
@@ -48,7 +49,7 @@ function reasonOf(raw: unknown): string {
   const a = average === undefined ? 'missing' : typeof average === 'number' ? averageProblem(average) : 'not-number';
   if (q) reasons.push(IMPORT_REASONS.quantity[q]);
   if (a) reasons.push(IMPORT_REASONS.averagePrice[a]);
-  return reasons.join(' and ') || 'not a holding';
+  return reasons.length > 0 ? joinReasons(reasons) : text().t('backup_reason_not_holding');
 }
 
 /** Collects checked entries: a repeated symbol keeps its last, with a warning; unknown symbols are set aside. */
@@ -81,11 +82,11 @@ export class HoldingsCollector {
   done(what: 'line' | 'entry'): { holdings: ImportedHoldings; unknownSymbols: string[]; warnings: string[] } {
     const warnings = [...this.warnings];
     if (this.repeated.size > 0) {
-      warnings.push(`Listed more than once, so the last ${what} of each is used: ${[...this.repeated].join(', ')}.`);
+      warnings.push(text().t(what === 'line' ? 'backup_repeated_lines' : 'backup_repeated_entries', { symbols: joined([...this.repeated]) }));
     }
     const { entries } = this.out;
     if (entries.length > MAX_HOLDINGS) {
-      warnings.push(`The file lists ${entries.length} holdings; only the first ${MAX_HOLDINGS} are imported, the most kept.`);
+      warnings.push(text().t('backup_too_many_holdings', { count: figure(entries.length), max: figure(MAX_HOLDINGS) }));
     }
     return { holdings: { entries: entries.slice(0, MAX_HOLDINGS), malformed: this.out.malformed }, unknownSymbols: this.unknownSymbols, warnings };
   }
@@ -97,7 +98,7 @@ export class HoldingsCollector {
  * and reason. An entry is taken only as it is: a value the validator would change is refused.
  */
 export function checkHoldings(raw: unknown, known: KnownSymbols): { holdings?: ImportedHoldings; unknownSymbols: string[]; warnings: string[] } {
-  if (!Array.isArray(raw)) return { unknownSymbols: [], warnings: [UNREADABLE_HOLDINGS] };
+  if (!Array.isArray(raw)) return { unknownSymbols: [], warnings: [unreadableHoldings()] };
   const collect = new HoldingsCollector(known);
   raw.forEach((entry: unknown, i) => {
     const symbol = isRecord(entry) && typeof entry['symbol'] === 'string' ? entry['symbol'].trim().toUpperCase() : '';
@@ -141,12 +142,12 @@ export function mergeHoldings(current: Holdings, entries: ImportedHoldings['entr
   return merge;
 }
 
-const plural = (n: number, one: string, many: string): string => (n === 1 ? `1 ${one}` : `${n} ${many}`);
-
 /** The sentence for holdings left out by the cap, or null when all fitted. */
 export function holdingsLeftOutWarning(leftOut: readonly string[]): string | null {
   if (leftOut.length === 0) return null;
-  return `At most ${MAX_HOLDINGS} holdings are kept, so ${plural(leftOut.length, 'new holding is', 'new holdings are')} left out: ${leftOut.slice(0, 20).join(', ')}${leftOut.length > 20 ? ` and ${leftOut.length - 20} more` : ''}.`;
+  const shown = joined(leftOut.slice(0, 20));
+  const list = leftOut.length > 20 ? text().t('backup_and_more', { items: shown, count: figure(leftOut.length - 20) }) : shown;
+  return counted('backup_holdings_left_out', leftOut.length, { max: figure(MAX_HOLDINGS), list });
 }
 
 /** What the preview says of the file's holdings. */
@@ -173,15 +174,16 @@ export function describeHoldings(current: Holdings, settings: Settings, plan: Im
   const inFile = plan.holdings.entries.length;
   const merge = mergeHoldings(current, plan.holdings.entries);
   const changes = merge.added.length + merge.replaced.length;
-  let text: string;
-  if (inFile === 0) text = plan.holdings.malformed.length > 0 ? 'Holdings: none in the file that can be imported.' : 'Holdings: none in the file.';
+  const { t } = text();
+  let sentence: string;
+  if (inFile === 0) sentence = t(plan.holdings.malformed.length > 0 ? 'backup_holdings_none_importable' : 'backup_holdings_none');
   else {
     const parts: string[] = [];
-    if (merge.added.length > 0) parts.push(`${merge.added.length} new`);
-    if (merge.replaced.length > 0) parts.push(`${merge.replaced.length} replacing yours (${merge.replaced.join(', ')}: the file's figures win)`);
-    if (merge.unchanged.length > 0) parts.push(`${merge.unchanged.length} the same as yours`);
-    text = `Holdings: ${inFile} in the file, ${parts.join(', ')}.`;
-    if (Object.keys(current).length > 0) text += ' Your holdings of other symbols are kept.';
+    if (merge.added.length > 0) parts.push(counted('backup_holdings_new', merge.added.length));
+    if (merge.replaced.length > 0) parts.push(counted('backup_holdings_replacing', merge.replaced.length, { symbols: joined(merge.replaced) }));
+    if (merge.unchanged.length > 0) parts.push(counted('backup_holdings_same', merge.unchanged.length));
+    sentence = counted('backup_holdings_in_file', inFile, { parts: joined(parts) });
+    if (Object.keys(current).length > 0) sentence += ` ${t('backup_holdings_others_kept')}`;
   }
   const warnings: string[] = [];
   const leftOut = holdingsLeftOutWarning(merge.leftOut);
@@ -189,17 +191,18 @@ export function describeHoldings(current: Holdings, settings: Settings, plan: Im
   const after = withWatchlistAdds(settings, plan.watchlistAdds);
   const missing = (plan.watchlistAdds ?? []).filter((s) => !after.watchlist.includes(s));
   if (missing.length > 0) {
-    warnings.push(`The watchlist is full, so ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not added to it: ${missing.length === 1 ? 'its holding is' : 'their holdings are'} kept, but not shown until added.`);
+    warnings.push(counted('backup_watchlist_full', missing.length, { symbols: joined(missing) }));
   }
-  return { text, changes, warnings };
+  return { text: sentence, changes, warnings };
 }
 
 /** The malformed holdings in one sentence, as the watchlist's are (warnings.ts). */
 export function malformedHoldingsSentence(plan: ImportPlan, listed: (items: string[]) => string): string | null {
   const malformed = plan.holdings?.malformed ?? [];
-  const where = plan.kind === 'holdings-csv' ? 'line' : 'holding';
-  const bad = malformed.map((entry) => `${where} ${entry.position}${entry.text === '' ? '' : ` (“${entry.text}”)`}: ${entry.reason}`);
+  const { t } = text();
+  const where = (position: number): string => t(plan.kind === 'holdings-csv' ? 'backup_place_line' : 'backup_place_holding', { position: figure(position) });
+  const bad = malformed.map((entry) => t('backup_place_reason', { place: quotedPlace(where(entry.position), entry.text), reason: entry.reason }));
   if (bad.length === 0) return null;
-  if (bad.length === 1) return `Skipped ${bad[0] ?? ''}.`;
-  return `Skipped ${bad.length} entries that are not valid holdings: ${listed(bad)}.`;
+  if (bad.length === 1) return t('backup_skipped', { place: bad[0] ?? '' });
+  return counted('backup_skipped_not_holdings', bad.length, { list: listed(bad) });
 }

@@ -14,16 +14,17 @@
 import { err, ok, type Result } from '../result';
 import { parseWatchlistCsv } from './csv';
 import { checkAlerts } from './alerts';
-import { ALERTS_SINCE_VERSION, BACKUP_FORMAT, BACKUP_VERSION, FILE_TOO_LARGE, HOLDINGS_SINCE_VERSION, MAX_BACKUP_BYTES, type ImportPlan, type KnownSymbols } from './format';
+import { ALERTS_SINCE_VERSION, BACKUP_FORMAT, BACKUP_VERSION, fileTooLarge, HOLDINGS_SINCE_VERSION, MAX_BACKUP_BYTES, type ImportPlan, type KnownSymbols } from './format';
 import { checkHoldings } from './holdings';
 import { holdingsColumns, parseHoldingsCsv } from './holdings-csv';
 import { checkSettings } from './settings-patch';
+import { figure, text as sentences } from './i18n';
 
-export const NOT_JSON = 'This file is not valid JSON, so it cannot be a PSX Market Overlay backup.';
-export const WRONG_FORMAT = 'This file is not a PSX Market Overlay backup.';
+export const notJson = (): string => sentences().t('backup_not_json');
+export const wrongFormat = (): string => sentences().t('backup_wrong_format');
 
 export function newerVersionMessage(version: number): string {
-  return `This file was made by a newer version of PSX Market Overlay (backup version ${version}). Update the extension to import it.`;
+  return sentences().t('backup_newer_version', { version: figure(version) });
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -42,19 +43,19 @@ function parseBackupJson(text: string, fileName: string, known: KnownSymbols): R
   try {
     file = JSON.parse(text);
   } catch {
-    return err(NOT_JSON);
+    return err(notJson());
   }
-  if (!isRecord(file) || file['format'] !== BACKUP_FORMAT) return err(WRONG_FORMAT);
+  if (!isRecord(file) || file['format'] !== BACKUP_FORMAT) return err(wrongFormat());
   const version = file['version'];
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return err('This backup has no valid version number, so it cannot be read safely.');
+    return err(sentences().t('backup_no_version'));
   }
   if (version > BACKUP_VERSION) return err(newerVersionMessage(version));
   const data = file['data'];
-  if (!isRecord(data)) return err('This backup has no data section that can be read.');
+  if (!isRecord(data)) return err(sentences().t('backup_no_data'));
   const settings = data['settings'];
   // A backup without settings is allowed (it changes nothing); unreadable settings are not.
-  if (settings !== undefined && !isRecord(settings)) return err('The settings in this backup cannot be read.');
+  if (settings !== undefined && !isRecord(settings)) return err(sentences().t('backup_settings_unreadable'));
   const plan: ImportPlan = { kind: 'backup', fileName, ...checkSettings(settings ?? {}, known) };
   // No alerts section: the user's alerts are left alone, whatever the version.
   if (version >= ALERTS_SINCE_VERSION && data['alerts'] !== undefined) {
@@ -81,10 +82,10 @@ function parseCsv(text: string, fileName: string, known: KnownSymbols): Result<I
 }
 
 export function parseBackupFile(text: string, fileName: string, known: KnownSymbols): Result<ImportPlan, string> {
-  if (tooLarge(text)) return err(FILE_TOO_LARGE);
+  if (tooLarge(text)) return err(fileTooLarge());
   const body = text.replace(/^\uFEFF/, '');
   const first = /\S/.exec(body)?.[0];
-  if (first === undefined) return err('This file is empty.');
+  if (first === undefined) return err(sentences().t('backup_file_empty'));
   // `[` too: an array is no backup, and saying so beats listing every line as "not a symbol".
   if (first === '{' || first === '[' || /\.json$/i.test(fileName.trim())) return parseBackupJson(body, fileName, known);
   return parseCsv(body, fileName, known);

@@ -5,8 +5,9 @@
  */
 import type { FeedDefinition } from '../feeds';
 import { BADGE_PORTFOLIO, normaliseSettings, type Settings } from '../settings';
-import { FIELD_LABELS, SETTINGS_FIELDS, type ImportPlan, type SettingsField } from './format';
+import { fieldLabel, SETTINGS_FIELDS, type ImportPlan, type SettingsField } from './format';
 import { withWatchlistAdds } from './holdings';
+import { figure, joined, text, type BackupKey } from './i18n';
 
 /** Lists compared item by item; only the first two have an order the user sees. */
 export type ListField = 'watchlist' | 'indices' | 'collapsedFeeds' | 'barHiddenSites';
@@ -32,21 +33,32 @@ const LISTS: readonly ListField[] = ['watchlist', 'indices', 'collapsedFeeds', '
 const ORDERED: readonly ListField[] = ['watchlist', 'indices'];
 const isList = (field: SettingsField): field is ListField => (LISTS as readonly string[]).includes(field);
 
-const SORTS: Record<string, string> = { user: 'your order', change: '% change', symbol: 'A–Z' };
+/** A value's word, from a table of catalogue keys; a value the table lacks is shown as it is. */
+const word = (words: Readonly<Record<string, BackupKey>>) => (value: unknown): string => {
+  const key = words[String(value)];
+  return key ? text().t(key) : String(value);
+};
+const periodIn = (key: BackupKey) => (value: unknown): string =>
+  typeof value === 'number' ? text().t(key, { count: figure(value) }) : text().t(key, { count: String(value) });
+
 const SHOW: Partial<Record<ValueField, (value: unknown) => string>> = {
-  timeZone: (v) => (v === 'Asia/Karachi' ? 'Pakistan time (PKT)' : 'your time zone'),
-  quotesPeriodSec: (v) => `every ${String(v)} s`,
-  feedsPeriodMin: (v) => `every ${String(v)} min`,
-  badge: (v) => (v === 'off' ? 'nothing' : v === BADGE_PORTFOLIO ? 'portfolio day %' : `${String(v)} % change`),
-  sort: (v) => SORTS[String(v)] ?? String(v),
-  popupTab: (v) => (v === 'market' ? 'Market (top movers)' : 'Watchlist'),
-  language: (v) => (v === 'en' ? 'English' : v === 'ur' ? 'اردو (Urdu)' : "the browser's"),
-  digits: (v) => (v === 'arabext' ? 'Urdu digits (۱۲۳)' : 'Latin digits (123)'),
+  timeZone: (v) => text().t(v === 'Asia/Karachi' ? 'backup_value_zone_pkt' : 'backup_value_zone_local'),
+  quotesPeriodSec: periodIn('backup_value_every_seconds'),
+  feedsPeriodMin: periodIn('backup_value_every_minutes'),
+  badge: (v) => (v === 'off' ? text().t('backup_value_badge_off') : v === BADGE_PORTFOLIO ? text().t('backup_value_badge_portfolio') : text().t('backup_value_badge_code', { code: String(v) })),
+  sort: word({ user: 'backup_value_sort_user', change: 'backup_value_sort_change', symbol: 'backup_value_sort_symbol' }),
+  popupTab: (v) => text().t(v === 'market' ? 'backup_value_tab_market' : 'backup_value_tab_watchlist'),
+  // Each language is named in itself (as the options page's choice names it), Urdu also in English for an English reader.
+  language: (v) => (v === 'en' ? 'English' : v === 'ur' ? text().t('backup_value_language_ur') : text().t('backup_value_language_auto')),
+  digits: (v) => text().t(v === 'arabext' ? 'backup_value_digits_arabext' : 'backup_value_digits_latn'),
+  barPosition: word({ top: 'backup_value_bar_top', bottom: 'backup_value_bar_bottom' }),
+  barMode: word({ overlay: 'backup_value_bar_overlay', push: 'backup_value_bar_push' }),
+  barSpeed: word({ slow: 'backup_value_bar_slow', normal: 'backup_value_bar_normal', fast: 'backup_value_bar_fast' }),
 };
 function show(field: ValueField, value: unknown): string {
   const custom = SHOW[field];
   if (custom) return custom(value);
-  if (typeof value === 'boolean') return value ? 'on' : 'off';
+  if (typeof value === 'boolean') return text().t(value ? 'backup_value_on' : 'backup_value_off');
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
@@ -58,7 +70,7 @@ function reorderedIn<T>(before: readonly T[], after: readonly T[]): boolean {
 }
 
 function sentence(label: string, parts: string[]): string {
-  return `${label}: ${parts.join('; ')}.`;
+  return text().t('backup_change', { label, parts: parts.join(text().t('backup_semicolon')) });
 }
 
 function listChange(field: ListField, before: string[], after: string[]): PlanChange | null {
@@ -66,17 +78,18 @@ function listChange(field: ListField, before: string[], after: string[]): PlanCh
   const removed = before.filter((s) => !after.includes(s));
   const reordered = ORDERED.includes(field) && reorderedIn(before, after);
   if (added.length === 0 && removed.length === 0 && !reordered) return null;
+  const { t } = text();
   const parts: string[] = [];
-  if (added.length > 0) parts.push(`adds ${added.join(', ')}`);
-  if (removed.length > 0) parts.push(`removes ${removed.join(', ')}`);
+  if (added.length > 0) parts.push(t('backup_adds', { items: joined(added) }));
+  if (removed.length > 0) parts.push(t('backup_removes', { items: joined(removed) }));
   // Order is news only where at least two symbols stay: one can be in no other order.
   const kept = after.filter((s) => before.includes(s)).length;
-  if (ORDERED.includes(field) && kept >= 2) parts.push(reordered ? 'order changed' : 'order unchanged');
-  const label = FIELD_LABELS[field];
+  if (ORDERED.includes(field) && kept >= 2) parts.push(t(reordered ? 'backup_order_changed' : 'backup_order_unchanged'));
+  const label = fieldLabel(field);
   return { kind: 'list', field, label, added, removed, reordered, text: sentence(label, parts) };
 }
 
-const feedName = (feed: FeedDefinition): string => `“${feed.title}” (${new URL(feed.url).host})`;
+const feedName = (feed: FeedDefinition): string => text().t('backup_feed_name', { title: feed.title, host: new URL(feed.url).host });
 
 function feedsChange(before: FeedDefinition[], after: FeedDefinition[]): PlanChange | null {
   const ids = (feeds: FeedDefinition[]): string[] => feeds.map((f) => f.id);
@@ -88,12 +101,13 @@ function feedsChange(before: FeedDefinition[], after: FeedDefinition[]): PlanCha
   });
   const reordered = reorderedIn(ids(before), ids(after));
   if (added.length + removed.length + updated.length === 0 && !reordered) return null;
+  const { t } = text();
   const parts: string[] = [];
-  if (added.length > 0) parts.push(`adds ${added.map(feedName).join(', ')}`);
-  if (removed.length > 0) parts.push(`removes ${removed.map(feedName).join(', ')}`);
-  if (updated.length > 0) parts.push(`updates ${updated.map(feedName).join(', ')}`);
-  if (reordered) parts.push('order changed');
-  const label = FIELD_LABELS.feeds;
+  if (added.length > 0) parts.push(t('backup_adds', { items: joined(added.map(feedName)) }));
+  if (removed.length > 0) parts.push(t('backup_removes', { items: joined(removed.map(feedName)) }));
+  if (updated.length > 0) parts.push(t('backup_updates', { items: joined(updated.map(feedName)) }));
+  if (reordered) parts.push(t('backup_order_changed'));
+  const label = fieldLabel('feeds');
   return { kind: 'feeds', field: 'feeds', label, added, removed, updated, reordered, text: sentence(label, parts) };
 }
 
@@ -112,10 +126,10 @@ export function describePlan(current: Settings, plan: ImportPlan): PlanChange[] 
     if (field === 'feeds') change = feedsChange(before.feeds, after.feeds);
     else if (isList(field)) change = listChange(field, before[field], after[field]);
     else if (before[field] !== after[field]) {
-      const label = FIELD_LABELS[field];
+      const label = fieldLabel(field);
       const from = show(field, before[field]);
       const to = show(field, after[field]);
-      change = { kind: 'value', field, label, from, to, text: `${label}: ${from} → ${to}.` };
+      change = { kind: 'value', field, label, from, to, text: text().t('backup_value_change', { label, from, to }) };
     }
     if (change) changes.push(change);
   }

@@ -7,6 +7,7 @@
 import { normaliseSettings, type Settings } from '../settings';
 import { FIELD_LABELS, SETTINGS_FIELDS, type KnownSymbols, type MalformedEntry, type SettingsField, type SettingsPatch } from './format';
 import { screenSymbols } from './symbols';
+import { sentences } from '../i18n/sentences';
 
 export interface CheckedSettings {
   settings: SettingsPatch;
@@ -37,7 +38,7 @@ export function checkSettings(raw: Record<string, unknown>, known: KnownSymbols)
     const value = raw[field];
     const label = FIELD_LABELS[field];
     if (kindOf(value) !== kindOf(DEFAULTS[field])) {
-      out.warnings.push(`The file's “${label}” setting is not valid, so yours is kept.`);
+      out.warnings.push(sentences().t('sentence_setting_invalid', { label }));
       continue;
     }
     if (field === 'watchlist' && Array.isArray(value)) {
@@ -47,7 +48,7 @@ export function checkSettings(raw: Record<string, unknown>, known: KnownSymbols)
       out.warnings.push(...screened.warnings);
       // An emptied watchlist is taken as the user's choice; one emptied by our checks is not.
       if (value.length > 0 && screened.symbols.length === 0) {
-        out.warnings.push("None of the symbols in the file's watchlist can be imported, so yours is kept.");
+        out.warnings.push(sentences().t('sentence_watchlist_none_importable'));
         continue;
       }
       put(out.settings, field, screened.symbols);
@@ -56,12 +57,12 @@ export function checkSettings(raw: Record<string, unknown>, known: KnownSymbols)
     const taken = normaliseSettings({ [field]: value })[field];
     // A string the rules change (an unknown sort, a badge that is no symbol) fell back to a default.
     if (typeof value === 'string' && taken !== value) {
-      out.warnings.push(`The file's “${label}” setting is not valid, so yours is kept.`);
+      out.warnings.push(sentences().t('sentence_setting_invalid', { label }));
       continue;
     }
     if (Array.isArray(value) && Array.isArray(taken) && taken.length < value.length) {
       const dropped = value.length - taken.length;
-      out.warnings.push(`${dropped} of the file's entries for “${label}” could not be used and were left out.`);
+      out.warnings.push(sentences().t('sentence_entries_dropped', { count: dropped, label }));
     }
     put(out.settings, field, taken);
   }

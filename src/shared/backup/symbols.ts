@@ -6,6 +6,7 @@
 import { MAX_WATCHLIST } from '../settings';
 import { isSymbol } from '../symbol';
 import { clip, type KnownSymbols, type MalformedEntry } from './format';
+import { figure, text } from './i18n';
 
 /** One candidate: what the file holds at a place (a line number, or a place in a list). */
 export interface SymbolCandidate {
@@ -49,9 +50,7 @@ export function screenSymbols(candidates: readonly SymbolCandidate[], known: Kno
   }
   const warnings: string[] = [];
   if (symbols.length > MAX_WATCHLIST) {
-    warnings.push(
-      `The file lists ${symbols.length} symbols; only the first ${MAX_WATCHLIST} are imported, the most a watchlist holds.`,
-    );
+    warnings.push(text().t('backup_too_many_symbols', { count: figure(symbols.length), max: figure(MAX_WATCHLIST) }));
   }
   return { symbols: symbols.slice(0, MAX_WATCHLIST), unknownSymbols, malformed, warnings };
 }

@@ -5,36 +5,39 @@
 import { malformedAlertsSentence } from './alerts';
 import { malformedHoldingsSentence } from './holdings';
 import type { ImportPlan, MalformedEntry } from './format';
+import { counted, figure, joined, quotedPlace, text } from './i18n';
 import type { ScreenedSymbols } from './symbols';
 
 const MAX_LISTED_SYMBOLS = 20;
 const MAX_LISTED_LINES = 10;
 
 /** "A, B, C and 4 more". */
-function listed(items: string[], max: number): string {
-  if (items.length <= max) return items.join(', ');
-  return `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
+export function listed(items: string[], max: number): string {
+  if (items.length <= max) return joined(items);
+  return text().t('backup_and_more', { items: joined(items.slice(0, max)), count: figure(items.length - max) });
 }
 
 function place(plan: ImportPlan, entry: MalformedEntry): string {
-  const where = plan.kind === 'watchlist-csv' ? `line ${entry.position}` : `watchlist entry ${entry.position}`;
-  return entry.text === '' ? where : `${where} (“${entry.text}”)`;
+  const position = figure(entry.position);
+  const where = plan.kind === 'watchlist-csv' ? text().t('backup_place_line', { position }) : text().t('backup_place_entry', { position });
+  return quotedPlace(where, entry.text);
 }
 
 /** One sentence per kind of problem: unknown symbols, malformed entries, malformed alerts and holdings, then the rest. */
 export function describeWarnings(plan: ImportPlan): string[] {
+  const { t } = text();
   const out: string[] = [];
   const unknown = plan.unknownSymbols;
   if (unknown.length === 1) {
-    out.push(`${unknown[0] ?? ''} is not listed on PSX, so it is not imported.`);
+    out.push(t('backup_unknown_symbol', { symbol: unknown[0] ?? '' }));
   } else if (unknown.length > 1) {
-    out.push(`${unknown.length} symbols are not listed on PSX, so they are not imported: ${listed(unknown, MAX_LISTED_SYMBOLS)}.`);
+    out.push(counted('backup_unknown_symbols', unknown.length, { list: listed(unknown, MAX_LISTED_SYMBOLS) }));
   }
   const bad = plan.malformed.map((entry) => place(plan, entry));
   if (bad.length === 1) {
-    out.push(`Skipped ${bad[0] ?? ''}: not a symbol.`);
+    out.push(t('backup_skipped_not_symbol', { place: bad[0] ?? '' }));
   } else if (bad.length > 1) {
-    out.push(`Skipped ${bad.length} entries that are not symbols: ${listed(bad, MAX_LISTED_LINES)}.`);
+    out.push(counted('backup_skipped_not_symbols', bad.length, { list: listed(bad, MAX_LISTED_LINES) }));
   }
   const badAlerts = malformedAlertsSentence(plan.alerts?.malformed ?? [], (items) => listed(items, MAX_LISTED_LINES));
   if (badAlerts) out.push(badAlerts);
@@ -44,14 +47,14 @@ export function describeWarnings(plan: ImportPlan): string[] {
   return out;
 }
 
-/** One sentence for a file none of whose symbols can be imported, saying why. */
-export function nothingImportable(screened: ScreenedSymbols, what: string): string {
+/** One sentence for a file none of whose lines can be imported as symbols, saying why. */
+export function nothingImportable(screened: ScreenedSymbols): string {
   const reasons: string[] = [];
   const n = screened.malformed.length;
   const u = screened.unknownSymbols.length;
-  if (n > 0) reasons.push(n === 1 ? `1 ${what} is not a symbol` : `${n} ${what}s are not symbols`);
-  if (u > 0) reasons.push(u === 1 ? '1 symbol is not listed on PSX' : `${u} symbols are not listed on PSX`);
+  if (n > 0) reasons.push(counted('backup_reason_lines_not_symbols', n));
+  if (u > 0) reasons.push(counted('backup_reason_not_listed', u));
   return reasons.length === 0
-    ? 'This file lists no symbols.'
-    : `No symbol in this file can be imported (${reasons.join(', ')}).`;
+    ? text().t('backup_no_symbols')
+    : text().t('backup_no_symbol_importable', { reasons: joined(reasons) });
 }

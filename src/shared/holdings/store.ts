@@ -14,6 +14,9 @@ import { err, ok, type Result } from '../result';
 import { defineItem } from '../storage/item';
 import { isSymbol } from '../symbol';
 import { averageProblem, MAX_HOLDINGS, normaliseHoldings, quantityProblem, type Holding, type Holdings } from './model';
+import { common } from '../i18n/common';
+import { refusalText } from '../storage/refusal-words';
+import { sentences } from '../i18n/sentences';
 
 export const holdingsItem = defineItem<Holdings>({
   area: 'local',
@@ -38,20 +41,20 @@ async function edit(change: (current: Holdings) => Change): Promise<Result<Holdi
     return next.holdings;
   });
   if (seen.problem) return err(seen.problem);
-  if (!written.ok) return err({ kind: 'storage', message: `The holding could not be saved: ${written.error.detail}` });
+  if (!written.ok) return err({ kind: 'storage', message: common().t('holding_not_saved', { detail: refusalText(written.error) }) });
   return ok(written.value);
 }
 
 /** Sets (adds or replaces) one symbol's holding; the form has checked it, and so does this. */
 export function setHolding(symbol: string, holding: Holding): Promise<Result<Holdings, HoldingEditError>> {
-  if (!isSymbol(symbol)) return Promise.resolve(err({ kind: 'invalid', message: `${symbol} is not a PSX symbol.` }));
+  if (!isSymbol(symbol)) return Promise.resolve(err({ kind: 'invalid', message: sentences().t('sentence_holding_not_symbol', { symbol }) }));
   if (quantityProblem(holding.quantity) !== null || averageProblem(holding.averagePrice) !== null) {
-    return Promise.resolve(err({ kind: 'invalid', message: 'That holding is not valid: whole shares and an average price above 0, at most 4 decimals.' }));
+    return Promise.resolve(err({ kind: 'invalid', message: sentences().t('sentence_holding_invalid') }));
   }
   const clean: Holding = { quantity: holding.quantity, averagePrice: holding.averagePrice };
   return edit((current) => {
     if (!Object.hasOwn(current, symbol) && Object.keys(current).length >= MAX_HOLDINGS) {
-      return { problem: { kind: 'full', message: `At most ${MAX_HOLDINGS} holdings are kept; clear one first.` } };
+      return { problem: { kind: 'full', message: sentences().t('sentence_holdings_full', { max: MAX_HOLDINGS }) } };
     }
     return { holdings: { ...current, [symbol]: clean } };
   });

@@ -2,11 +2,14 @@
  * Reading a holding from text: what the user types in the popup's form, and what a CSV line
  * holds. Numbers go through the one strict parser the alert forms use (plain decimals,
  * thousands separators allowed: "1,000", "98.5"), so "1e3" or "0x10" is never read as a
- * quantity. Every refusal has words: an order for the form, a reason for an import's preview.
+ * quantity. Every refusal has words, in the display language: an order for the form, a reason
+ * for an import's preview.
  */
 import { err, ok, type Result } from '../result';
 import { parseDecimal } from '../../ui/parse-number';
-import { averageProblem, MAX_AVERAGE_PRICE, MAX_QUANTITY, quantityProblem, type FieldProblem, type Holding } from './model';
+import { numberFormat } from '../i18n/display';
+import { liveRecord, sentences } from '../i18n/sentences';
+import { AVERAGE_DECIMALS, averageProblem, MAX_AVERAGE_PRICE, MAX_QUANTITY, quantityProblem, type FieldProblem, type Holding } from './model';
 
 /** The two boxes of the form (or the two cells of a CSV line), as typed. */
 export interface HoldingDraft {
@@ -19,47 +22,90 @@ export type HoldingField = keyof HoldingDraft;
 /** Per field, what the form says under the box. */
 export type DraftProblems = Partial<Record<HoldingField, string>>;
 
-const grouped = new Intl.NumberFormat('en-US');
+const FIELDS: readonly HoldingField[] = ['quantity', 'averagePrice'];
+const PROBLEMS: readonly FieldProblem[] = ['missing', 'not-number', 'fraction', 'too-small', 'too-large', 'too-precise'];
+const EXAMPLE_PRICE: Intl.NumberFormatOptions = { minimumFractionDigits: 2, maximumFractionDigits: 2 };
 
-/** What the form says: what to type instead. */
-export const FORM_MESSAGES: Readonly<Record<HoldingField, Readonly<Record<FieldProblem, string>>>> = {
-  quantity: {
-    'missing': 'Enter how many shares you hold.',
-    'not-number': 'Enter the number of shares in digits, such as 500 or 1,000.',
-    'fraction': 'Enter whole shares: PSX trades no fractions of a share.',
-    'too-small': 'Enter at least 1 share.',
-    'too-large': `Enter at most ${grouped.format(MAX_QUANTITY)} shares.`,
-    'too-precise': 'Enter whole shares: PSX trades no fractions of a share.',
-  },
-  averagePrice: {
-    'missing': 'Enter the average price you paid per share, in PKR.',
-    'not-number': 'Enter the average price in digits, such as 98.50.',
-    'fraction': 'Enter the average price in digits, such as 98.50.',
-    'too-small': 'Enter an average price above 0.',
-    'too-large': `Enter an average price of at most ${grouped.format(MAX_AVERAGE_PRICE)} PKR.`,
-    'too-precise': 'Enter the average price with at most 4 decimals.',
-  },
-};
+/** What the form says under a box: what to type instead, in the display language. */
+export function formMessage(field: HoldingField, problem: FieldProblem): string {
+  const text = sentences();
+  if (field === 'quantity') {
+    switch (problem) {
+      case 'missing':
+        return text.t('holding_form_quantity_missing');
+      case 'not-number':
+        return text.t('holding_form_quantity_not_number', { small: 500, large: 1000 });
+      case 'fraction':
+      case 'too-precise':
+        return text.t('holding_form_quantity_whole');
+      case 'too-small':
+        return text.t('holding_form_quantity_too_small', { min: 1 });
+      case 'too-large':
+        return text.t('holding_form_quantity_too_large', { max: MAX_QUANTITY });
+    }
+  }
+  switch (problem) {
+    case 'missing':
+      return text.t('holding_form_average_missing');
+    case 'not-number':
+    case 'fraction':
+      return text.t('holding_form_average_not_number', { example: numberFormat(EXAMPLE_PRICE).format(98.5) });
+    case 'too-small':
+      return text.t('holding_form_average_too_small', { min: 0 });
+    case 'too-large':
+      return text.t('holding_form_average_too_large', { max: MAX_AVERAGE_PRICE });
+    case 'too-precise':
+      return text.t('holding_form_average_too_precise', { decimals: AVERAGE_DECIMALS });
+  }
+}
 
-/** What an import's preview says of a line it skips. */
-export const IMPORT_REASONS: Readonly<Record<HoldingField, Readonly<Record<FieldProblem, string>>>> = {
-  quantity: {
-    'missing': 'no quantity',
-    'not-number': 'the quantity is not a number',
-    'fraction': 'the quantity is not a whole number of shares',
-    'too-small': 'the quantity is not above 0',
-    'too-large': `the quantity is above ${grouped.format(MAX_QUANTITY)}`,
-    'too-precise': 'the quantity is not a whole number of shares',
-  },
-  averagePrice: {
-    'missing': 'no average price',
-    'not-number': 'the average price is not a number',
-    'fraction': 'the average price is not a number',
-    'too-small': 'the average price is not above 0',
-    'too-large': `the average price is above ${grouped.format(MAX_AVERAGE_PRICE)} PKR`,
-    'too-precise': 'the average price has more than 4 decimals',
-  },
-};
+/** What an import's preview says of a line it skips ("the quantity is not a number"). */
+export function importReason(field: HoldingField, problem: FieldProblem): string {
+  const text = sentences();
+  if (field === 'quantity') {
+    switch (problem) {
+      case 'missing':
+        return text.t('holding_reason_quantity_missing');
+      case 'not-number':
+        return text.t('holding_reason_quantity_not_number');
+      case 'fraction':
+      case 'too-precise':
+        return text.t('holding_reason_quantity_whole');
+      case 'too-small':
+        return text.t('holding_reason_quantity_too_small', { min: 0 });
+      case 'too-large':
+        return text.t('holding_reason_quantity_too_large', { max: MAX_QUANTITY });
+    }
+  }
+  switch (problem) {
+    case 'missing':
+      return text.t('holding_reason_average_missing');
+    case 'not-number':
+    case 'fraction':
+      return text.t('holding_reason_average_not_number');
+    case 'too-small':
+      return text.t('holding_reason_average_too_small', { min: 0 });
+    case 'too-large':
+      return text.t('holding_reason_average_too_large', { max: MAX_AVERAGE_PRICE });
+    case 'too-precise':
+      return text.t('holding_reason_average_too_precise', { decimals: AVERAGE_DECIMALS });
+  }
+}
+
+const byField = (sentence: (field: HoldingField, problem: FieldProblem) => string): Readonly<Record<HoldingField, Readonly<Record<FieldProblem, string>>>> =>
+  liveRecord(FIELDS, (field) => liveRecord(PROBLEMS, (problem) => sentence(field, problem)));
+
+/** What the form says: what to type instead (as formMessage, read in the display language at each use). */
+export const FORM_MESSAGES = /* @__PURE__ */ byField(formMessage);
+
+/** What an import's preview says of a line it skips (as importReason). */
+export const IMPORT_REASONS = /* @__PURE__ */ byField(importReason);
+
+/** One or two reasons in one phrase: "no quantity and no average price". */
+export function joinReasons(reasons: readonly string[]): string {
+  const [first = '', second] = reasons;
+  return second === undefined ? first : sentences().t('holding_reasons_and', { first, second });
+}
 
 function readField(field: HoldingField, text: string): { value: number } | { problem: FieldProblem } {
   if (text.trim() === '') return { problem: 'missing' };
@@ -86,7 +132,7 @@ export function checkDraft(draft: HoldingDraft): Result<Holding, DraftProblems> 
   const out: DraftProblems = {};
   for (const field of ['quantity', 'averagePrice'] as const) {
     const problem = checked.error[field];
-    if (problem) out[field] = FORM_MESSAGES[field][problem];
+    if (problem) out[field] = formMessage(field, problem);
   }
   return err(out);
 }
@@ -98,9 +144,9 @@ export function checkImported(draft: HoldingDraft): Result<Holding, string> {
   const reasons: string[] = [];
   for (const field of ['quantity', 'averagePrice'] as const) {
     const problem = checked.error[field];
-    if (problem) reasons.push(IMPORT_REASONS[field][problem]);
+    if (problem) reasons.push(importReason(field, problem));
   }
-  return err(reasons.join(' and '));
+  return err(joinReasons(reasons));
 }
 
 /** A stored holding as the form's boxes show it: no grouping, so it reads back the same. */

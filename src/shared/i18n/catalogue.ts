@@ -7,7 +7,10 @@ import { display } from './display';
 import type { Lang } from './language';
 import { createTranslator, type CatalogueEntry, type Translator } from './translator';
 
-export type Catalogues<K extends string> = Readonly<Record<Lang, Readonly<Record<K, CatalogueEntry>>>>;
+/** An area's English fragment; its Urdu comes from the packaged catalogue (urdu.ts). */
+export interface Catalogues<K extends string> {
+  en: Readonly<Record<K, CatalogueEntry>>;
+}
 
 export function translatorFor<K extends string>(catalogues: Catalogues<K>): () => Translator<K> {
   const built = new Map<Lang, Translator<K>>();

@@ -1,14 +1,12 @@
 /**
- * Messages more than one surface shows (src/locales/<lang>/common.json): the market's state,
- * changes in words, relative times, alert and holding sentences. The Urdu catalogue is typed
- * against the English one, so a key missing from it fails to compile.
+ * Messages more than one surface shows (src/locales/<lang>/common.json): the market's state and
+ * the data source's name (i18n/market-words.ts), changes in words, relative times. Kept small:
+ * the ticker bar carries it; the longer shared sentences are in sentences.ts. Urdu comes from the packaged
+ * catalogue (i18n/urdu.ts); the catalogue test keeps both in step.
  */
 import en from '../../locales/en/common.json';
-import ur from '../../locales/ur/common.json';
 import { translatorFor } from './catalogue';
-import type { CatalogueEntry } from './translator';
 
 export type CommonKey = keyof typeof en;
-const urdu: Record<CommonKey, CatalogueEntry> = ur;
 
-export const common = translatorFor<CommonKey>({ en, ur: urdu });
+export const common = translatorFor<CommonKey>({ en });

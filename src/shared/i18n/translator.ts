@@ -10,6 +10,7 @@
  */
 import { numberFormat } from './display';
 import { textDirection, type Lang } from './language';
+import { urduMessage } from './urdu';
 
 export interface CatalogueEntry {
   message: string;
@@ -34,8 +35,8 @@ export interface Translator<K extends string = string> {
 const FSI = '\u2068';
 const PDI = '\u2069';
 
-export function createTranslator<K extends string>(catalogues: Readonly<Record<Lang, Readonly<Record<K, CatalogueEntry>>>>, lang: Lang): Translator<K> {
-  const catalogue = catalogues[lang];
+/** English from the area's fragment; Urdu from the packaged catalogue, English where it lacks one. */
+export function createTranslator<K extends string>(catalogues: { en: Readonly<Record<K, CatalogueEntry>> }, lang: Lang): Translator<K> {
   const fallback = catalogues.en;
   const dir = textDirection(lang);
   const rules = new Intl.PluralRules(lang === 'ur' ? 'ur-PK' : 'en-US');
@@ -45,11 +46,10 @@ export function createTranslator<K extends string>(catalogues: Readonly<Record<L
   };
   const fill = (message: string, values: Values | undefined): string =>
     values === undefined ? message : message.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? show(values[name] as string | number) : whole));
-  const lookup = (key: string): string => {
-    const entry = (catalogue as Record<string, CatalogueEntry | undefined>)[key] ?? (fallback as Record<string, CatalogueEntry | undefined>)[key];
+  const english = (key: string): string | undefined => (fallback as Record<string, CatalogueEntry | undefined>)[key]?.message;
+  const lookup = (key: string): string =>
     // A key missing from both is a bug the catalogue test catches; the key itself beats a blank.
-    return entry?.message ?? key;
-  };
+    (lang === 'ur' ? urduMessage(key) : undefined) ?? english(key) ?? key;
   return {
     lang,
     dir,
@@ -58,7 +58,7 @@ export function createTranslator<K extends string>(catalogues: Readonly<Record<L
     plural: (base, count, values) => {
       const category = rules.select(count);
       const own = `${base}_${category}`;
-      const has = (k: string): boolean => k in catalogue || k in fallback;
+      const has = (k: string): boolean => k in fallback;
       return fill(lookup(has(own) ? own : `${base}_other`), { count, ...values });
     },
   };

@@ -68,10 +68,15 @@ export interface LegacySource {
   pick(raw: unknown): unknown;
 }
 
+/**
+ * Why a write did not happen: the facts (`key`, the browser's `reason`) for the sentence a page
+ * shows in its language (refusal-words.ts), and `detail`, the same in English for the logs and
+ * Diagnostics. The ticker bar bundles this module and shows none of it, so no words live here.
+ */
 export type WriteRefusal =
-  | { kind: 'newer-version'; detail: string }
-  | { kind: 'read-failed'; detail: string }
-  | { kind: 'write-failed'; detail: string };
+  | { kind: 'newer-version'; key: string; detail: string }
+  | { kind: 'read-failed'; key: string; reason: string; detail: string }
+  | { kind: 'write-failed'; key: string; reason: string; detail: string };
 
 /**
  * A write's outcome. `pruned` (the browser's reason) when storage.local refused the value and
@@ -207,7 +212,7 @@ export function defineItem<T>(spec: ItemSpec<T>): StorageItem<T> {
       await target.set({ [key]: stored });
       return { ok: true, value };
     } catch (first) {
-      if (!spec.prune) return { ok: false, error: { kind: 'write-failed', detail: describe(first) } };
+      if (!spec.prune) return { ok: false, error: { kind: 'write-failed', key: spec.key, reason: describe(first), detail: describe(first) } };
       // Quota: keep the newest part of what would not fit, once.
       const smaller = spec.prune(value);
       try {
@@ -215,7 +220,8 @@ export function defineItem<T>(spec: ItemSpec<T>): StorageItem<T> {
         console.warn(`storage write of ${spec.key} refused (${describe(first)}); kept a pruned copy`);
         return { ok: true, value: smaller, pruned: describe(first) };
       } catch (second) {
-        return { ok: false, error: { kind: 'write-failed', detail: `${describe(first)}; after pruning: ${describe(second)}` } };
+        const reason = `${describe(first)}; after pruning: ${describe(second)}`;
+        return { ok: false, error: { kind: 'write-failed', key: spec.key, reason, detail: reason } };
       }
     }
   }
@@ -223,10 +229,10 @@ export function defineItem<T>(spec: ItemSpec<T>): StorageItem<T> {
   async function updateLocked(edit: (current: T) => T): Promise<WriteResult<T>> {
     const state = await getState();
     if (state.unreadable) {
-      return { ok: false, error: { kind: 'read-failed', detail: `${spec.key} could not be read (${state.unreadable}), so it is not written over` } };
+      return { ok: false, error: { kind: 'read-failed', key: spec.key, reason: state.unreadable, detail: `${spec.key} could not be read (${state.unreadable}), so it is not written over` } };
     }
     if (state.newer) {
-      return { ok: false, error: { kind: 'newer-version', detail: `${spec.key} was saved by a newer version of the extension` } };
+      return { ok: false, error: { kind: 'newer-version', key: spec.key, detail: `${spec.key} was saved by a newer version of the extension` } };
     }
     const next = spec.normalise(edit(state.value));
     // A real change, or old-format data (legacy or an older version) to be rewritten as current.

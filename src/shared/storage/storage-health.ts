@@ -3,6 +3,7 @@
  * the browser refused (the data then stays on this device), and local writes refused even
  * after pruning. The popup and the options page turn it into one sentence.
  */
+import { sentences } from '../i18n/sentences';
 import { defineItem } from './item';
 
 export interface StorageProblem {
@@ -53,15 +54,15 @@ export const storageHealthItem = defineItem<StorageHealth>({
   normalise: normaliseStorageHealth,
 });
 
-/** The one sentence the popup and the options page show, or null when storage is healthy. */
+/** The one sentence the popup and the options page show (in the display language), or null when storage is healthy. */
 export function storageNotice(health: StorageHealth, newerItems: readonly string[]): string | null {
   if (newerItems.length > 0 || Object.keys(health.newerInSync).length > 0) {
-    return 'Your settings were saved by a newer version of PSX Market Overlay (on another device?): update this copy before changing them here.';
+    return sentences().t('storage_newer_version');
   }
   const refused = Object.values(health.syncRefused)[0];
   if (refused) {
-    return `Your browser refused to sync your settings (${refused.reason}); they are kept on this device and nothing is lost.`;
+    return sentences().t('storage_sync_refused', { reason: refused.reason });
   }
-  if (health.localRefused) return `The browser refused to save ${health.localRefused.key} (${health.localRefused.reason}).`;
+  if (health.localRefused) return sentences().t('storage_local_refused', { key: health.localRefused.key, reason: health.localRefused.reason });
   return null;
 }

@@ -4,11 +4,12 @@
  * this render speaks it) and to the document's `lang` and `dir`. Returns the language, for a
  * `key` on the page's root: a change of language re-renders everything at once, no reload.
  */
-import { useLayoutEffect } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from '../../shared/browser';
 import { display, setDisplay } from '../../shared/i18n/display';
 import { resolveLanguage, textDirection, type Lang } from '../../shared/i18n/language';
 import type { Settings } from '../../shared/settings';
+import { ensureUrdu, urduReady } from '../../shared/i18n/urdu';
 
 /** The browser's UI language; unknown (an API missing in some context) reads as English. */
 export function uiLanguage(): string | undefined {
@@ -21,7 +22,13 @@ export function uiLanguage(): string | undefined {
 }
 
 export function useDisplay(settings: Pick<Settings, 'language' | 'digits'> | undefined): Lang {
-  const lang = resolveLanguage(settings?.language ?? 'auto', uiLanguage());
+  const wanted = resolveLanguage(settings?.language ?? 'auto', uiLanguage());
+  const [, loaded] = useState(0);
+  // Urdu chosen in a browser that is not: the page speaks English until its messages are read.
+  const lang: Lang = wanted === 'ur' && !urduReady() ? 'en' : wanted;
+  useLayoutEffect(() => {
+    if (wanted === 'ur' && !urduReady()) void ensureUrdu().then(() => loaded((n) => n + 1));
+  }, [wanted]);
   const digits = settings?.digits ?? 'latn';
   const shown = display();
   if (shown.lang !== lang || shown.digits !== digits) setDisplay({ lang, digits });

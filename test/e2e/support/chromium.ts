@@ -58,6 +58,8 @@ export interface LaunchOptions {
    * and the same path finds the same storage.
    */
   profile?: string;
+  /** The browser's UI language (`--lang`, and LANGUAGE for Linux builds that read it): `ur` for issue 13. */
+  uiLanguage?: string;
 }
 
 export async function launchChromiumWithExtension(
@@ -83,7 +85,9 @@ export async function launchChromiumWithExtension(
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(options.uiLanguage ? [`--lang=${options.uiLanguage}`] : []),
     ],
+    ...(options.uiLanguage ? { env: { ...process.env, LANGUAGE: options.uiLanguage, LANG: `${options.uiLanguage}.UTF-8` }, locale: options.uiLanguage } : {}),
     ignoreDefaultArgs: ['--disable-extensions'],
   });
 

@@ -25,6 +25,10 @@ export interface BarView {
   bar: { x: number; y: number; width: number; height: number } | null;
   /** The scrolling track's computed transform: it changes while the bar moves. */
   trackTransform: string | null;
+  /** The direction the bar is laid out in: its host's or its root element's `dir` (issue 13). */
+  dir: string | null;
+  /** Every accessible name or title in the shadow tree. */
+  names: string[];
 }
 
 function walk(node: DomNode, visit: (n: DomNode) => void): void {
@@ -81,7 +85,14 @@ async function readBarOnce(page: Page): Promise<BarView | null> {
     let barNode: DomNode | undefined;
     let trackNode: DomNode | undefined;
     const menu: Record<string, DomNode> = {};
+    const names: string[] = [];
+    let dir: string | null = attr(host, 'dir') ?? null;
     walk(shadow, (n) => {
+      for (const a of ['aria-label', 'title']) {
+        const v = attr(n, a);
+        if (v) names.push(v);
+      }
+      dir ??= attr(n, 'dir') ?? null;
       if (n.nodeName === '#text' && n.nodeValue) text += n.nodeValue;
       if (n.localName === 'style') n.children = []; // not text a user sees
       const cls = attr(n, 'class') ?? '';
@@ -132,6 +143,8 @@ async function readBarOnce(page: Page): Promise<BarView | null> {
       closeButton: close ? await centre(cdp, close.backendNodeId) : null,
       menuButtons,
       bar,
+      dir,
+      names,
     };
   } finally {
     await cdp.detach();

@@ -10,7 +10,7 @@ import { emptyAlerts } from '../../../src/shared/alerts/rules';
 import { applyImport, importHoldings, readHoldingsForBackup } from '../../../src/shared/backup/apply';
 import { exportBackup, holdingsFileName } from '../../../src/shared/backup/export';
 import { BACKUP_FORMAT, type ImportPlan, type KnownSymbols } from '../../../src/shared/backup/format';
-import { describeHoldings, mergeHoldings, UNREADABLE_HOLDINGS } from '../../../src/shared/backup/holdings';
+import { describeHoldings, mergeHoldings, unreadableHoldings } from '../../../src/shared/backup/holdings';
 import { exportHoldingsCsv } from '../../../src/shared/backup/holdings-csv';
 import { parseBackupFile } from '../../../src/shared/backup/import';
 import { applyPlan, describePlan } from '../../../src/shared/backup/preview';
@@ -102,7 +102,7 @@ describe('the JSON backup', () => {
   it('reads an unreadable holdings section as a warning, and leaves the holdings alone', () => {
     const p = plan(v2({ HUBC: { quantity: 1, averagePrice: 1 } }, { privacy: true }));
     expect(p.holdings).toBeUndefined();
-    expect(p.warnings).toEqual([UNREADABLE_HOLDINGS]);
+    expect(p.warnings).toEqual([unreadableHoldings()]);
     expect(p.settings).toEqual({ privacy: true });
   });
 

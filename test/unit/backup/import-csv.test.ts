@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { splitCsvLine } from '../../../src/shared/backup/csv';
 import type { ImportPlan, MalformedEntry } from '../../../src/shared/backup/format';
-import { NOT_JSON, parseBackupFile } from '../../../src/shared/backup/import';
+import { notJson, parseBackupFile } from '../../../src/shared/backup/import';
 import { applyPlan } from '../../../src/shared/backup/preview';
 import { MAX_WATCHLIST } from '../../../src/shared/settings';
 import { ANY, CUSTOM, KNOWN, symbols } from './fixtures';
@@ -81,7 +81,7 @@ describe('a CSV that is refused', () => {
     ['a header and nothing else', 'symbol\r\n', 'list.csv', 'This file lists no symbols.'],
     ['nothing but unknown and malformed lines', 'symbol\nZZZZ\n!!\n??\n', 'list.csv', 'No symbol in this file can be imported (2 lines are not symbols, 1 symbol is not listed on PSX).'],
     ['one malformed line', 'what is this?', 'list.csv', 'No symbol in this file can be imported (1 line is not a symbol).'],
-    ['symbols in a file called .json', 'HUBC\nOGDC', 'backup.json', NOT_JSON],
+    ['symbols in a file called .json', 'HUBC\nOGDC', 'backup.json', notJson()],
   ])('%s', (_name, text, fileName, expected) => {
     expect(parseBackupFile(text, fileName, KNOWN)).toEqual({ ok: false, error: expected });
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FILE_TOO_LARGE, MAX_BACKUP_BYTES, type ImportPlan, type SettingsPatch } from '../../../src/shared/backup/format';
-import { NOT_JSON, parseBackupFile, WRONG_FORMAT } from '../../../src/shared/backup/import';
+import { fileTooLarge, MAX_BACKUP_BYTES, type ImportPlan, type SettingsPatch } from '../../../src/shared/backup/format';
+import { notJson, parseBackupFile, wrongFormat } from '../../../src/shared/backup/import';
 import { applyPlan } from '../../../src/shared/backup/preview';
 import { MAX_WATCHLIST, normaliseSettings } from '../../../src/shared/settings';
 import { ANY, backupJson, CUSTOM, KNOWN, symbols, USER_FEED } from './fixtures';
@@ -94,11 +94,11 @@ describe('files that are refused', () => {
     ['an empty file', '', 'This file is empty.'],
     ['a file of white space', ' \r\n\t\n', 'This file is empty.'],
     ['a file with only a BOM', '\uFEFF', 'This file is empty.'],
-    ['invalid JSON', '{ "format": "psx-market-overlay-backup", ', NOT_JSON],
-    ['a .json file that is not JSON', 'hello', NOT_JSON],
-    ['a JSON array', '[1, 2, 3]', WRONG_FORMAT],
-    ['another program\'s JSON', '{"name": "my-portfolio", "version": 1}', WRONG_FORMAT],
-    ['a wrong format name', envelope({ format: 'psx-backup' }), WRONG_FORMAT],
+    ['invalid JSON', '{ "format": "psx-market-overlay-backup", ', notJson()],
+    ['a .json file that is not JSON', 'hello', notJson()],
+    ['a JSON array', '[1, 2, 3]', wrongFormat()],
+    ['another program\'s JSON', '{"name": "my-portfolio", "version": 1}', wrongFormat()],
+    ['a wrong format name', envelope({ format: 'psx-backup' }), wrongFormat()],
     ['a newer version', envelope({ version: 3 }), 'This file was made by a newer version of PSX Market Overlay (backup version 3). Update the extension to import it.'],
     ['a newer version, whatever its data', envelope({ version: 7, data: 'v7 stuff' }), 'This file was made by a newer version of PSX Market Overlay (backup version 7). Update the extension to import it.'],
     ['version 0', envelope({ version: 0 }), 'This backup has no valid version number, so it cannot be read safely.'],
@@ -109,8 +109,8 @@ describe('files that are refused', () => {
     ['data that is a list', envelope({ data: [] }), 'This backup has no data section that can be read.'],
     ['data that is text', envelope({ data: 'settings' }), 'This backup has no data section that can be read.'],
     ['settings that are a list', envelope({ data: { settings: ['HUBC'] } }), 'The settings in this backup cannot be read.'],
-    ['a file over 1 MB', `{${' '.repeat(MAX_BACKUP_BYTES)}}`, FILE_TOO_LARGE],
-    ['a file over 1 MB in UTF-8 though not in characters', `{"x": "${'é'.repeat(MAX_BACKUP_BYTES / 2)}"}`, FILE_TOO_LARGE],
+    ['a file over 1 MB', `{${' '.repeat(MAX_BACKUP_BYTES)}}`, fileTooLarge()],
+    ['a file over 1 MB in UTF-8 though not in characters', `{"x": "${'é'.repeat(MAX_BACKUP_BYTES / 2)}"}`, fileTooLarge()],
   ])('%s', (_name, text, expected) => {
     expect(error(text)).toBe(expected);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BOARD_FRESH_MS, marketLabel, marketView, type MarketView } from '../../../src/shared/market-view';
+import { viewLabelText as marketLabel } from '../../../src/shared/i18n/market-words';
+import { BOARD_FRESH_MS, marketView, type MarketView } from '../../../src/shared/market-view';
 import type { MarketStatus } from '../../../src/shared/model';
 
 // PKT is UTC+5. 2026-10-14 is a Wednesday, 2026-10-17 a Saturday.

@@ -58,8 +58,10 @@ describe('circuit locks', () => {
   });
 
   it('marks nothing one tick inside the band, without an LDCP, or without a quote', async () => {
+    // One tick (Re 0.01) inside each limit: 222.04 and 181.70.
+    expect([Math.round((upper - 0.01) * 100) / 100, Math.round((lower + 0.01) * 100) / 100]).toEqual([222.04, 181.7]);
     await open(
-      { HUBC: at('HUBC', 201.87, upper - 0.02), OGDC: at('OGDC', 201.87, lower + 0.02), PSO: at('PSO', 100, 105, { previousClose: null }) },
+      { HUBC: at('HUBC', 201.87, Math.round((upper - 0.01) * 100) / 100), OGDC: at('OGDC', 201.87, Math.round((lower + 0.01) * 100) / 100), PSO: at('PSO', 100, 105, { previousClose: null }) },
       ['HUBC', 'OGDC', 'PSO', 'KEL'],
     );
     for (const symbol of ['HUBC', 'OGDC', 'PSO', 'KEL']) {
@@ -79,18 +81,23 @@ describe('circuit locks', () => {
 });
 
 describe('entitlement markers', () => {
-  it('an XD row shows "XD" with "ex-dividend" in words, on the watchlist\'s own symbol', async () => {
+  it('an XD row shows "XD" with "ex-dividend" in words beside it, on screen, on the watchlist\'s own symbol', async () => {
     await open(fixtureBoard(), ['KEL', 'PPL', 'FCCL', 'HUBC']);
     expect(rows()).toEqual(['KEL', 'PPL', 'FCCL', 'HUBC']);
     const tag = row('KEL')?.querySelector('.mark--ex');
     expect(tag?.getAttribute('title')).toBe('ex-dividend');
+    // The code for the eye, and its meaning beside it in words, visible (not only a title or sr-only text).
     expect(text(tag?.querySelector('[aria-hidden="true"]'))).toBe('XD');
-    expect(text(tag?.querySelector('.sr-only'))).toBe('ex-dividend');
+    expect(text(tag)).toBe('XD ex-dividend');
+    const words = tag?.querySelector('.mark__words');
+    expect(text(words)).toBe('ex-dividend');
+    expect(words?.closest('.sr-only, [aria-hidden="true"]')).toBeNull();
+    expect(tag?.querySelector('.sr-only')).toBeNull();
     expect(row('KEL')?.getAttribute('aria-label')).toBe('KEL, ex-dividend');
     // The row has the quote's figures: the marked quote matched the symbol.
     expect(text(row('KEL')?.querySelector('.quote__price'))).toBe('6.12');
     expect([...(row('PPL')?.querySelectorAll('.mark--ex') ?? [])].map((t) => t.getAttribute('title'))).toEqual(['ex-dividend', 'ex-bonus']);
-    expect([...(row('FCCL')?.querySelectorAll('.mark--ex .sr-only') ?? [])].map((t) => t.textContent)).toEqual(['ex-bonus', 'ex-right']);
+    expect([...(row('FCCL')?.querySelectorAll('.mark--ex .mark__words') ?? [])].map((t) => t.textContent)).toEqual(['ex-bonus', 'ex-right']);
     expect(row('HUBC')?.querySelector('.mark--ex')).toBeNull();
     expect(document.querySelector('li.quote[data-symbol="KELXD"]')).toBeNull();
   });

@@ -15,6 +15,7 @@ import { marketNotice, type Notice } from '../../../src/popup/notices';
 import type { MarketState } from '../../../src/shared/market-store';
 import { BOARD_FRESH_MS, CLOSED_BOARD_FRESH_MS } from '../../../src/shared/market-view';
 import { emptySnapshot, type ErrorKind, type IndexQuote, type SourceStatus } from '../../../src/shared/model';
+import { captionText, marketLabelText, sourceNameText, stateWordText } from '../../../src/shared/i18n/market-words';
 import { present, type Presentation, type PresentationInput } from '../../../src/shared/presentation';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/shared/settings';
 
@@ -67,8 +68,24 @@ interface Case {
   feedIds?: string[];
   quotesPeriodSec?: number;
   /** Each field given is compared exactly; fields left out are not checked. */
-  expected: Partial<Omit<Presentation, 'at'>>;
+  expected: Partial<Omit<Presentation, 'at'> & Words>;
 }
+
+/** What the surfaces write from the stored facts (i18n/market-words.ts), checked here with them. */
+interface Words {
+  marketLabel: string | null;
+  stateWord: string;
+  caption: string;
+  sourceName: string;
+}
+
+const withWords = (p: Presentation): Presentation & Words => ({
+  ...p,
+  marketLabel: marketLabelText(p),
+  stateWord: stateWordText(p),
+  caption: captionText(p),
+  sourceName: sourceNameText(p.source),
+});
 
 const T = WED_1100;
 const cases: Case[] = [
@@ -425,10 +442,10 @@ afterEach(() => {
 describe('present()', () => {
   it.each(cases)('$name', ({ now, snapshot: input, feedIds = [], quotesPeriodSec = 60, expected }) => {
     vi.setSystemTime(now);
-    const presentation = present({ snapshot: input, feedIds, quotesPeriodSec, now: Date.now() });
+    const presentation = withWords(present({ snapshot: input, feedIds, quotesPeriodSec, now: Date.now() }));
     expect(presentation.at).toBe(now);
     for (const [field, value] of Object.entries(expected)) {
-      expect(presentation[field as keyof Presentation], field).toEqual(value);
+      expect(presentation[field as keyof typeof presentation], field).toEqual(value);
     }
   });
 

@@ -107,7 +107,7 @@ describe('an envelope written by a newer build ($v 2)', () => {
     const before = await dump();
     const edit = vi.fn((s: AlertsState) => ({ ...s, rules: [] }));
     const written = await alertsItem.update(edit);
-    expect(written).toEqual({ ok: false, error: { kind: 'newer-version', detail: expect.stringContaining('newer version') as unknown } });
+    expect(written).toEqual({ ok: false, error: { kind: 'newer-version', key: 'alerts', detail: expect.stringContaining('newer version') as unknown } });
     expect(edit).not.toHaveBeenCalled();
     // Through the store's own edits too: adding a rule is refused, and says why.
     const added = await addRule({ subject: 'HUBC', index: false, kind: 'price-above', threshold: 250, rearm: 'manual' }, null, T0);
