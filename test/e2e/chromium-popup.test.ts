@@ -3,17 +3,16 @@
  * keyboard, reorder it, remove another, reopen and find the same list; Refresh brings changed
  * figures; an accessibility check; and the light and dark screenshots for the README.
  */
-import { readFileSync, mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromiumWithExtension, type ExtensionSession, waitForPrices } from './support/chromium';
 import { fixture, tradingDayFixtures, URLS } from './support/fixtures';
 import { backdateAttempts } from './support/worker';
+import { runAxe, seriousOrCritical } from './support/axe';
 
 const SCREENSHOTS = process.env['UPDATE_SCREENSHOTS'] ? path.resolve('docs') : path.resolve('test-results');
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const rows = (page: Page): Promise<string[]> =>
   page.$$eval('li.quote', (items) => items.map((li) => li.getAttribute('data-symbol') ?? ''));
@@ -72,17 +71,10 @@ describe('Chromium: shaping the watchlist', () => {
   });
 
   it('has no serious or critical accessibility violations (axe-core)', async () => {
-    // Evaluated over the DevTools protocol, which the page's CSP does not govern.
-    await popup.evaluate(AXE_SOURCE);
-    type AxeResult = { violations: { id: string; impact: string | null; nodes: unknown[] }[]; passes: unknown[] };
-    const { violations, rulesPassed } = await popup.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<AxeResult> } }).axe;
-      const result = await axe.run(document, { resultTypes: ['violations'] });
-      return { violations: result.violations.map((v) => ({ id: v.id, impact: v.impact, count: v.nodes.length })), rulesPassed: result.passes.length };
-    });
+    const summary = await runAxe(popup);
     // axe really ran: a page this size passes dozens of rules (colour contrast, names, ARIA …).
-    expect(rulesPassed).toBeGreaterThan(10);
-    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    expect(summary.rulesPassed).toBeGreaterThan(10);
+    expect(seriousOrCritical(summary)).toEqual([]);
   });
 
   it('takes light and dark screenshots for the README', async () => {

@@ -14,6 +14,7 @@ import { launchChromiumWithExtension, type ExtensionSession, waitForPrices } fro
 import { expectedWatchlist, fixture, tradingDayFixtures } from './support/fixtures';
 import { buildWithSitesGranted } from './support/granted-build';
 import { readBar } from './support/shadow';
+import { runAxe, seriousOrCritical } from './support/axe';
 
 const SCREENSHOTS = process.env['UPDATE_SCREENSHOTS'] ? path.resolve('docs') : path.resolve('test-results');
 const SITE = 'https://news.example/';
@@ -75,6 +76,12 @@ describe('Chromium in Urdu (--lang=ur)', () => {
     expect(ENGLISH_PIECES.length).toBeGreaterThan(50);
     expect(englishLeft(await shownText(popup))).toEqual([]);
     await popup.screenshot({ path: path.join(SCREENSHOTS, 'popup-urdu.png') });
+  });
+
+  it('has no serious or critical accessibility violations in Urdu (axe-core)', async () => {
+    const summary = await runAxe(popup);
+    expect(summary.rulesPassed).toBeGreaterThan(10);
+    expect(seriousOrCritical(summary)).toEqual([]);
   });
 
   it("keeps each symbol's price and change in their left-to-right order", async () => {
