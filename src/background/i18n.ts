@@ -7,27 +7,18 @@
  * (i18n/urdu.ts); the catalogue test keeps the two in step.
  */
 import en from '../locales/en/background.json';
-import { browser } from '../shared/browser';
 import { translatorFor } from '../shared/i18n/catalogue';
 import { setDisplay } from '../shared/i18n/display';
 import { resolveLanguage, type Lang } from '../shared/i18n/language';
 import { ensureUrdu, urduReady } from '../shared/i18n/urdu';
 import type { Settings } from '../shared/settings';
 import { readSettings } from '../shared/settings-items';
+import { uiLanguage } from '../shared/i18n/ui-language';
 
 export type BackgroundKey = keyof typeof en;
 
 export const text = translatorFor<BackgroundKey>({ en });
 
-/** The browser's UI language; unreadable reads as English. */
-function uiLanguage(): string | undefined {
-  try {
-    return browser.i18n.getUILanguage();
-  } catch (cause) {
-    console.warn('browser UI language unreadable; English:', cause);
-    return undefined;
-  }
-}
 
 /** The display locale for the text about to be made, from these settings (Urdu read first where needed). */
 export async function applyDisplay(settings: Pick<Settings, 'language' | 'digits'>): Promise<Lang> {

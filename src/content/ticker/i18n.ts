@@ -18,13 +18,13 @@
  */
 import en from '../../locales/en/bar.json';
 import ur from '../../locales/ur/bar.json';
-import { browser } from '../../shared/browser';
 import { display, setDisplay } from '../../shared/i18n/display';
 import { resolveLanguage, type Lang } from '../../shared/i18n/language';
 import type { MarketFacts } from '../../shared/i18n/market-words';
 import type { CatalogueEntry } from '../../shared/i18n/translator';
 import type { MarketPhase } from '../../shared/model';
 import type { Settings } from '../../shared/settings';
+import { uiLanguage } from '../../shared/i18n/ui-language';
 
 export type BarKey = keyof typeof en;
 const urdu: Record<BarKey, CatalogueEntry> = ur;
@@ -50,14 +50,6 @@ export function text(): BarTranslator {
   };
 }
 
-/** The browser's UI language (native in content scripts); unreadable reads as English. */
-function uiLanguage(): string | undefined {
-  try {
-    return browser.i18n.getUILanguage();
-  } catch {
-    return undefined;
-  }
-}
 
 /** The page's display locale from the user's choice and the browser: before any text is made. */
 export function applyBarDisplay(settings: Pick<Settings, 'language' | 'digits'>): Lang {

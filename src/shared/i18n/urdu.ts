@@ -12,26 +12,17 @@
  * so it carries its own two dozen messages in both languages (src/content/ticker/i18n.ts).
  */
 import { browser } from '../browser';
+import { resolveLanguage } from './language';
+import { uiLanguage } from './ui-language';
 
 type Lookup = (key: string) => string | undefined;
 
 let lookup: Lookup | null = null;
 let loading: Promise<void> | null = null;
 
-const isUrdu = (tag: string | undefined): boolean => (tag ?? '').toLowerCase().split(/[-_]/)[0] === 'ur';
-
-function browserLanguage(): string | undefined {
-  try {
-    return browser.i18n.getUILanguage();
-  } catch (cause) {
-    console.warn('browser UI language unreadable:', cause);
-    return undefined;
-  }
-}
-
 /** An Urdu message, or undefined when Urdu is not loaded (yet) or lacks it. */
 export function urduMessage(key: string): string | undefined {
-  if (lookup === null && isUrdu(browserLanguage())) lookup = (k) => browser.i18n.getMessage(k) || undefined;
+  if (lookup === null && resolveLanguage('auto', uiLanguage()) === 'ur') lookup = (k) => browser.i18n.getMessage(k) || undefined;
   return lookup?.(key);
 }
 

@@ -5,21 +5,12 @@
  * `key` on the page's root: a change of language re-renders everything at once, no reload.
  */
 import { useLayoutEffect, useState } from 'preact/hooks';
-import { browser } from '../../shared/browser';
 import { display, setDisplay } from '../../shared/i18n/display';
 import { resolveLanguage, textDirection, type Lang } from '../../shared/i18n/language';
 import type { Settings } from '../../shared/settings';
 import { ensureUrdu, urduReady } from '../../shared/i18n/urdu';
+import { uiLanguage } from '../../shared/i18n/ui-language';
 
-/** The browser's UI language; unknown (an API missing in some context) reads as English. */
-export function uiLanguage(): string | undefined {
-  try {
-    return browser.i18n.getUILanguage();
-  } catch (cause) {
-    console.warn('browser UI language unreadable; English:', cause);
-    return undefined;
-  }
-}
 
 export function useDisplay(settings: Pick<Settings, 'language' | 'digits'> | undefined): Lang {
   const wanted = resolveLanguage(settings?.language ?? 'auto', uiLanguage());
