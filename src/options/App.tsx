@@ -63,7 +63,7 @@ export function App() {
   const save = (edit: (current: Settings) => Settings): void => void updateSettings(edit);
   const storageSentence = storageHealth ? storageNotice(storageHealth, settingsState?.newer ?? []) : null;
   return (
-    <main key={lang} class="options">
+    <main class="options">
       <h1>{text().t('options_heading')}</h1>
       {storageSentence && (
         <p class="notice notice--storage" role="status">

@@ -43,6 +43,7 @@ import { Watchlist } from './components/Watchlist';
 import { useDisplay } from '../ui/hooks/useDisplay';
 import { text } from './i18n';
 import { feedsNotice, marketNotice } from './notices';
+import { feedTitleText } from '../shared/i18n/market-words';
 
 const STORIES_SHOWN = 8;
 
@@ -145,7 +146,7 @@ export function App() {
   const totals = watched ? portfolioTotals(watched, market.quotes) : null;
 
   return (
-    <main key={lang} class={current.privacy ? 'popup popup--private' : 'popup'}>
+    <main class={current.privacy ? 'popup popup--private' : 'popup'}>
       <Header
         presentation={presentation}
         now={now}
@@ -204,7 +205,7 @@ export function App() {
         return (
           <StoryList
             key={feed.id}
-            title={feed.title}
+            title={feedTitleText(feed)}
             stories={storiesToShow(stories ?? [], feed.id, now, STORIES_SHOWN)}
             now={now}
             emptyText={storiesNotice?.kind === 'loading' ? storiesNotice.text : text().t('popup_no_stories')}

@@ -8,6 +8,7 @@ import type { ErrorKind } from '../shared/model';
 import type { Presentation } from '../shared/presentation';
 import type { TimeZoneChoice } from '../shared/settings';
 import { text, type PopupKey } from './i18n';
+import { feedTitleText } from '../shared/i18n/market-words';
 
 export type Notice =
   | { kind: 'loading'; text: string }
@@ -51,7 +52,7 @@ export function feedsNotice(
   if (!facts || facts.loading) return { kind: 'loading', text: t('popup_notice_loading_stories') };
   const broken = feeds.filter((f) => facts.failing.includes(f.id));
   if (broken.length === 0) return null;
-  const names = broken.map((f) => t('popup_feed_name', { title: f.title })).join(t('popup_list_separator'));
+  const names = broken.map((f) => t('popup_feed_name', { title: feedTitleText(f) })).join(t('popup_list_separator'));
   // One word for the whole sentence: the feeds' own failures decide it when they agree.
   const kinds = new Set(broken.map((f) => facts.kinds?.[f.id] ?? 'network'));
   const what = kinds.size === 1 && kinds.has('parse') ? 'popup_feeds_parse' : kinds.size === 1 && kinds.has('no-access') ? 'popup_feeds_no_access' : 'popup_feeds_unreachable';

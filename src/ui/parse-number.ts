@@ -10,9 +10,26 @@ import { sentences } from '../shared/i18n/sentences';
 /** A whole part, plain ("1000") or grouped by thousands ("1,000"), then an optional fraction; or only a fraction (".5"). */
 const PLAIN_DECIMAL = /^(?:(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d*)?|\.\d+)$/;
 
-/** The number typed, or NaN for nothing or anything but a plain decimal. */
+/**
+ * Urdu's digits as the user may type them with the Urdu digits option (Extended Arabic-Indic
+ * ۰–۹, and the Arabic-Indic ٠–٩ some keyboards give), with their decimal and thousands signs.
+ */
+function latinDigits(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    if (code >= 0x06f0 && code <= 0x06f9) out += String(code - 0x06f0);
+    else if (code >= 0x0660 && code <= 0x0669) out += String(code - 0x0660);
+    else if (ch === '\u066B') out += '.';
+    else if (ch === '\u066C') out += ',';
+    else out += ch;
+  }
+  return out;
+}
+
+/** The number typed, or NaN for nothing or anything but a plain decimal (in Latin or Urdu digits). */
 export function parseDecimal(text: string): number {
-  const trimmed = text.trim();
+  const trimmed = latinDigits(text.trim());
   if (!PLAIN_DECIMAL.test(trimmed)) return Number.NaN;
   return Number(trimmed.replace(/,/g, ''));
 }

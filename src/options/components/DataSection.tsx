@@ -171,15 +171,21 @@ export function DataSection({ settings, knownSymbols, appVersion, onApply, now =
         </button>
       </div>
       <div class="data__import">
-        <label for={`${id}-file`}>{t('options_import_choose')}</label>{' '}
+        {/* The browser's own file button speaks its own language ("Choose File", "No file
+            chosen"), not the page's: the input is kept, focusable and named by this label, but
+            drawn as the label alone, which looks like the page's other buttons. */}
         <input
           ref={input}
           id={`${id}-file`}
+          class="file-chooser"
           type="file"
           accept=".json,.csv,text/csv,application/json"
           aria-describedby={`${id}-hint`}
           onChange={choose}
         />
+        <label for={`${id}-file`} class="file-chooser__button">
+          {t('options_import_choose')}
+        </label>
         <p id={`${id}-hint`} class="hint">
           {t('options_import_hint')}
         </p>

@@ -1,8 +1,9 @@
 import { formatWhen } from '../../shared/format';
 import type { FeedDefinition } from '../../shared/feeds';
-import type { SourceStatus } from '../../shared/model';
+import type { ErrorKind, SourceStatus } from '../../shared/model';
 import type { TimeZoneChoice } from '../../shared/settings';
-import { text } from '../i18n';
+import { text, type OptionsKey } from '../i18n';
+import { feedTitleText } from '../../shared/i18n/market-words';
 
 interface FeedRowProps {
   feed: FeedDefinition;
@@ -18,12 +19,27 @@ interface FeedRowProps {
   onGrant: () => void;
 }
 
+/** Why a feed fails, in the page's language, from the error's kind; the source's own words stay in Diagnostics. */
+const REASONS: Record<ErrorKind, OptionsKey> = {
+  offline: 'options_feed_reason_offline',
+  timeout: 'options_feed_reason_timeout',
+  network: 'options_feed_reason_network',
+  forbidden: 'options_feed_reason_forbidden',
+  'not-found': 'options_feed_reason_not_found',
+  'rate-limited': 'options_feed_reason_rate_limited',
+  server: 'options_feed_reason_server',
+  http: 'options_feed_reason_http',
+  parse: 'options_feed_reason_parse',
+  internal: 'options_feed_reason_internal',
+  'no-access': 'options_feed_reason_no_access',
+};
+
 function healthText(health: SourceStatus | undefined, now: number, zone: TimeZoneChoice): string {
   const { t } = text();
   if (!health?.attemptedAt) return t('options_feed_not_read');
   const ok = health.lastOk !== null ? t('options_feed_last_read', { when: formatWhen(health.lastOk, now, zone) }) : t('options_feed_never_read');
   if (health.state !== 'failing' || !health.lastError) return ok;
-  return `${ok} ${t('options_feed_failing', { when: formatWhen(health.lastError.at, now, zone), detail: health.lastError.detail })}`;
+  return `${ok} ${t('options_feed_failing', { when: formatWhen(health.lastError.at, now, zone), detail: t(REASONS[health.lastError.kind]) })}`;
 }
 
 export function FeedRow({ feed, health, isFirst, isLast, now, zone, onMove, onRemove, onGrant }: FeedRowProps) {
@@ -33,7 +49,7 @@ export function FeedRow({ feed, health, isFirst, isLast, now, zone, onMove, onRe
     <li class={`feed feed--${health?.state ?? 'new'}`} data-feed={feed.id}>
       <div class="feed__text">
         <span class="feed__title" dir="auto">
-          {feed.title}
+          {feedTitleText(feed)}
         </span>
         <span class="feed__url" dir="ltr">
           {feed.url}
@@ -44,17 +60,17 @@ export function FeedRow({ feed, health, isFirst, isLast, now, zone, onMove, onRe
       </div>
       <div class="feed__actions">
         {needsAccess && (
-          <button type="button" onClick={onGrant} aria-label={t('options_feed_grant_label', { title: feed.title })}>
+          <button type="button" onClick={onGrant} aria-label={t('options_feed_grant_label', { title: feedTitleText(feed) })}>
             {t('options_feed_grant')}
           </button>
         )}
-        <button type="button" onClick={() => onMove(-1)} disabled={isFirst} aria-label={t('options_feed_up_label', { title: feed.title })}>
+        <button type="button" onClick={() => onMove(-1)} disabled={isFirst} aria-label={t('options_feed_up_label', { title: feedTitleText(feed) })}>
           ↑
         </button>
-        <button type="button" onClick={() => onMove(1)} disabled={isLast} aria-label={t('options_feed_down_label', { title: feed.title })}>
+        <button type="button" onClick={() => onMove(1)} disabled={isLast} aria-label={t('options_feed_down_label', { title: feedTitleText(feed) })}>
           ↓
         </button>
-        <button type="button" onClick={onRemove} aria-label={t('options_feed_remove_label', { title: feed.title })}>
+        <button type="button" onClick={onRemove} aria-label={t('options_feed_remove_label', { title: feedTitleText(feed) })}>
           {t('options_remove')}
         </button>
       </div>

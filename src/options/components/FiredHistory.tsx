@@ -50,7 +50,7 @@ export function FiredHistory({ fired, zone, onMarkAllSeen }: FiredHistoryProps) 
                     <bdi>{f.subject}</bdi>
                   </td>
                   <td>{describeCondition(f)}</td>
-                  <td class="num">
+                  <td class="num" dir="ltr">
                     <bdi>{formatFiredValue(f)}</bdi>
                   </td>
                   <td>

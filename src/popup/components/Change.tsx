@@ -11,13 +11,17 @@ interface ChangeProps {
 export function Change({ change, percent }: ChangeProps) {
   const direction = directionOf(change);
   return (
-    <span class={`change change--${direction}`}>
-      <span aria-hidden="true" dir="ltr">
+    // Left to right as a whole in either language, so a column of changes lines up on the last
+    // digit at the cell's end; the words for screen readers keep their own direction.
+    <span class={`change change--${direction}`} dir="ltr">
+      <span aria-hidden="true">
         {ARROWS[direction] && <span class="change__arrow">{ARROWS[direction]} </span>}
         <span class="change__abs">{formatAbsChange(change)}</span>{' '}
         <span class="change__pct">({formatAbsPercent(percent)})</span>
       </span>
-      <span class="sr-only">{describeChange(change, percent)}</span>
+      <span class="sr-only" dir="auto">
+        {describeChange(change, percent)}
+      </span>
     </span>
   );
 }

@@ -27,7 +27,9 @@ export function MoverChange({ change, percent }: MoverChangeProps) {
         {formatAbsChange(change)} ({sign}
         {formatAbsPercent(percent)})
       </span>
-      <span class="sr-only">{describeChange(change, percent)}</span>
+      <span class="sr-only" dir="auto">
+        {describeChange(change, percent)}
+      </span>
     </span>
   );
 }

@@ -7,6 +7,7 @@
 import type { MarketView } from '../market-view';
 import type { MarketPhase, QuoteSource } from '../model';
 import { common, type CommonKey } from './common';
+import { LATEST_NEWS_FEED, WORLD_FEED } from '../feeds';
 
 /** What the words are made of: the board's part of the market view, without its phase. */
 export type BoardFacts = Pick<MarketView, 'basis' | 'unscheduledClose' | 'label'>;
@@ -71,4 +72,15 @@ export function captionText(p: MarketFacts): string {
 /** "PSX data portal", "PSX Terminal". */
 export function sourceNameText(source: QuoteSource): string {
   return common().t(SOURCE_KEYS[source] ?? 'source_psx_portal');
+}
+
+/**
+ * A feed's title as the page shows it: the two built-in Business Recorder feeds by their names in
+ * the page's language (their stored titles are the publisher's English ones); any other feed by
+ * the title it gave itself.
+ */
+export function feedTitleText(feed: { id: string; title: string }): string {
+  if (feed.id === WORLD_FEED.id && feed.title === WORLD_FEED.title) return common().t('feed_world');
+  if (feed.id === LATEST_NEWS_FEED.id && feed.title === LATEST_NEWS_FEED.title) return common().t('feed_latest_news');
+  return feed.title;
 }

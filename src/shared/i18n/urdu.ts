@@ -6,7 +6,8 @@
  * - In a browser whose UI is Urdu, `i18n.getMessage` already answers from it: ready at once,
  *   no read at all.
  * - In any other browser, choosing Urdu reads the packaged file once per page or worker (a
- *   local file, a few milliseconds); until it is in, pages stay in English.
+ *   local file, a few milliseconds); until it is in, pages stay in English. A page keeps a copy
+ *   in its localStorage (per extension version), so the next popup opens in Urdu at once.
  *
  * The ticker bar cannot read packaged files without making them web-accessible to every site,
  * so it carries its own two dozen messages in both languages (src/content/ticker/i18n.ts).
@@ -20,9 +21,38 @@ type Lookup = (key: string) => string | undefined;
 let lookup: Lookup | null = null;
 let loading: Promise<void> | null = null;
 
+/** Where a page keeps its copy: per version, so an update never shows an older catalogue. */
+const copyName = (): string => `copy:urdu:${browser.runtime.getManifest().version}`;
+
+function readCopy(): Readonly<Record<string, string>> | null {
+  try {
+    const raw = globalThis.localStorage?.getItem(copyName());
+    const parsed: unknown = raw == null ? null : JSON.parse(raw);
+    return parsed !== null && typeof parsed === 'object' ? (parsed as Record<string, string>) : null;
+  } catch (cause) {
+    console.warn('the copy of the Urdu catalogue is unreadable:', cause);
+    return null;
+  }
+}
+
+function writeCopy(messages: Readonly<Record<string, string>>): void {
+  try {
+    globalThis.localStorage?.setItem(copyName(), JSON.stringify(messages));
+  } catch (cause) {
+    // Quota or privacy settings: the copy only saves the next page a read.
+    console.warn('the copy of the Urdu catalogue was not kept:', cause);
+  }
+}
+
 /** An Urdu message, or undefined when Urdu is not loaded (yet) or lacks it. */
 export function urduMessage(key: string): string | undefined {
-  if (lookup === null && resolveLanguage('auto', uiLanguage()) === 'ur') lookup = (k) => browser.i18n.getMessage(k) || undefined;
+  if (lookup === null) {
+    if (resolveLanguage('auto', uiLanguage()) === 'ur') lookup = (k) => browser.i18n.getMessage(k) || undefined;
+    else {
+      const copy = readCopy();
+      if (copy) provideUrdu(copy);
+    }
+  }
   return lookup?.(key);
 }
 
@@ -36,7 +66,11 @@ export function ensureUrdu(): Promise<void> {
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       return response.json() as Promise<Record<string, { message?: unknown }>>;
     })
-    .then((messages) => provideUrdu(Object.fromEntries(Object.entries(messages).map(([k, v]) => [k, typeof v.message === 'string' ? v.message : '']))))
+    .then((messages) => {
+      const read = Object.fromEntries(Object.entries(messages).map(([k, v]) => [k, typeof v.message === 'string' ? v.message : '']));
+      provideUrdu(read);
+      writeCopy(read);
+    })
     .catch((cause: unknown) => {
       console.warn('the Urdu catalogue could not be read; staying in English:', cause);
     })

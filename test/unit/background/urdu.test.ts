@@ -148,7 +148,7 @@ describe('the toolbar button’s tooltip, in Urdu', () => {
     const quotes = { HUBC: quote('HUBC', 113.23, 6.23, 5.82) };
     const holdings: Holdings = { HUBC: { quantity: 500, averagePrice: 98.1234 }, OGDC: { quantity: 1000, averagePrice: 330 } };
     const title = badgeView(state({ quotes }), BADGE_PORTFOLIO, ['KSE100'], 'Asia/Karachi', NOW, false, holdings).title;
-    expect(title.split('\n')[1]).toBe(`پورٹ فولیو آج ${iso('+5.82%')}، قیمت کے بغیر ${iso('1')} ہولڈنگ شامل نہیں`);
+    expect(title.split('\n')[1]).toBe(`پورٹ فولیو، دن کی تبدیلی ${iso('+5.82%')}، قیمت کے بغیر ${iso('1')} ہولڈنگ شامل نہیں`);
     expect(badgeView(state({ quotes }), BADGE_PORTFOLIO, ['KSE100'], 'Asia/Karachi', NOW, false, undefined).title.split('\n')[1]).toBe('پورٹ فولیو: ہولڈنگز پڑھی نہیں جا سکیں');
   });
 

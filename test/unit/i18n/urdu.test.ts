@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 /**
  * Where the Urdu messages come from (src/shared/i18n/urdu.ts): the browser's own getMessage when
  * its UI is Urdu (no read), else one read of the packaged `_locales/ur/messages.json`, the file
@@ -15,6 +16,7 @@ const PACKAGED = JSON.stringify(mergedCatalogue('src/locales', 'ur'));
 
 beforeEach(() => {
   resetUrdu();
+  localStorage.clear();
   setDisplay({ lang: 'ur', digits: 'latn' });
 });
 afterEach(() => vi.unstubAllGlobals());
@@ -41,6 +43,11 @@ describe('the Urdu catalogue', () => {
     expect(urduReady()).toBe(true);
     expect(common().t('just_now')).toBe('ابھی ابھی');
     await ensureUrdu();
+    expect(fetch).toHaveBeenCalledTimes(1);
+    // The next page of this version starts in Urdu from its copy, without a read.
+    resetUrdu();
+    expect(urduReady()).toBe(true);
+    expect(common().t('just_now')).toBe('ابھی ابھی');
     expect(fetch).toHaveBeenCalledTimes(1);
   });
 

@@ -74,8 +74,12 @@ describe('the options page in Urdu', () => {
     expect(document.title).toBe('PSX Market Overlay options');
     const language = select(/^Language/);
     expect([...language.options].map((o) => o.textContent)).toEqual(["Browser's language", 'English', 'اردو']);
+    language.focus();
     fireEvent.change(language, { target: { value: 'ur' } });
     await waitFor(() => expect(document.documentElement.dir).toBe('rtl'));
+    // The page is re-rendered, not rebuilt: the control just used keeps focus (and is the same element).
+    expect(document.activeElement).toBe(language);
+    expect(select(/^زبان/)).toBe(language);
     expect((await readSettings()).language).toBe('ur');
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('پی ایس ایکس مارکیٹ اوورلے');
     expect(document.title).toBe('پی ایس ایکس مارکیٹ اوورلے: ترتیبات');

@@ -72,11 +72,11 @@ describe('the popup in Urdu (prefs language "ur")', () => {
     expect(document.title).toBe('PSX مارکیٹ');
     expect(screen.getByRole('button', { name: 'تازہ کریں' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'ترتیبات' })).toBeTruthy();
-    // "as of 11:42" is "11:42 تک": the time after the word's place in Urdu, isolated in a <bdi>.
+    // "as of 11:42" is "11:42 کے مطابق": the time after the word's place in Urdu, isolated in a <bdi>.
     const asOf = document.querySelector('.header__asof')!;
     expect(asOf.firstElementChild?.tagName).toBe('BDI');
     expect(asOf.querySelector('bdi > time')?.textContent).toMatch(/^\d\d:\d\d$/);
-    expect(text(asOf)).toMatch(/^\d\d:\d\d تک$/);
+    expect(text(asOf)).toMatch(/^\d\d:\d\d کے مطابق$/);
     const tablist = screen.getByRole('tablist', { name: 'پاپ اپ کا منظر' });
     expect(within(tablist).getAllByRole('tab').map((t) => t.textContent)).toEqual(['واچ لسٹ', 'مارکیٹ']);
     expect(screen.getByRole('list', { name: 'انڈیکس' })).toBeTruthy();
@@ -101,7 +101,7 @@ describe('the popup in Urdu (prefs language "ur")', () => {
     expect(seen(strip.querySelector('.breadth__figures'))).toBe(`▲ 20 ▼ 12 ■ 3 · حجم ${iso('25.3 کروڑ')}`);
     for (const count of strip.querySelectorAll('.breadth__count')) expect(count.getAttribute('dir')).toBe('ltr');
     expect(text(strip.querySelector('.sr-only'))).toBe(
-      `${iso('20')} میں اضافہ، ${iso('12')} میں کمی، ${iso('3')} میں کوئی تبدیلی نہیں؛ حجم ${iso('253,288,641')} حصص؛ حجم کے بغیر ${iso('1')} حصہ شمار نہیں کیا گیا`,
+      `${iso('20')} میں اضافہ، ${iso('12')} میں کمی، ${iso('3')} میں کوئی تبدیلی نہیں؛ حجم ${iso('253,288,641')} حصص؛ حجم کے بغیر ${iso('1')} سمبل شمار نہیں کیا گیا`,
     );
   });
 
@@ -177,14 +177,14 @@ describe('the notices in Urdu', () => {
   const withFeeds = (kinds: Record<string, ErrorKind>): Presentation =>
     ({ feeds: { loading: false, failing: Object.keys(kinds), showingFrom: null, kinds } }) as unknown as Presentation;
 
-  it('says the portal failure and the loading in Urdu, the feed names kept and isolated', () => {
+  it('says the portal failure and the loading in Urdu, the built-in feeds by their Urdu names, isolated', () => {
     setDisplay({ lang: 'ur', digits: 'latn' });
     expect(marketNotice(null, 0, 'local')?.text).toBe('مارکیٹ ڈیٹا لوڈ ہو رہا ہے…');
     const facts = { notice: { kind: 'unreachable', reason: 'offline', since: null, showingFrom: null } } as unknown as Presentation;
     expect(marketNotice(facts, 0, 'local')?.text).toBe(`${iso('آپ آف لائن معلوم ہوتے ہیں')}، ${iso('کچھ دیر')} سے — ${iso('ابھی کوئی قیمت نہیں')}۔`);
-    expect(feedsNotice(withFeeds({ world: 'parse' }), FEEDS, 0, 'local')?.text).toBe(iso(`${iso('“' + iso('World') + '”')} فیڈ پڑھی نہ جا سکی`) + '۔');
+    expect(feedsNotice(withFeeds({ world: 'parse' }), FEEDS, 0, 'local')?.text).toBe(iso(`${iso('“' + iso('دنیا') + '”')} فیڈ پڑھی نہ جا سکی`) + '۔');
     expect(feedsNotice(withFeeds({ world: 'timeout', 'latest-news': 'server' }), FEEDS, 0, 'local')?.text).toBe(
-      iso(`${iso(`“${iso('World')}”، “${iso('Latest news')}”`)} فیڈز تک رسائی نہیں`) + '۔',
+      iso(`${iso(`“${iso('دنیا')}”، “${iso('تازہ ترین خبریں')}”`)} فیڈز تک رسائی نہیں`) + '۔',
     );
   });
 });

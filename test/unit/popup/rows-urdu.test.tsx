@@ -63,7 +63,8 @@ describe('the rows in Urdu', () => {
     expect(price.getAttribute('dir')).toBe('ltr');
     const figures = row('HUBC').querySelector('.change [aria-hidden="true"]')!;
     expect(text(figures)).toBe('▲ 6.23 (5.82%)');
-    expect(figures.getAttribute('dir')).toBe('ltr');
+    // The whole change is left to right (so a column of them ends on its last digit), its words too.
+    expect(figures.closest('.change')?.getAttribute('dir')).toBe('ltr');
     expect(text(row('OGDC').querySelector('.change [aria-hidden="true"]'))).toBe('▼ 3.49 (1.08%)');
     // The ex-dividend tag: its code, and its meaning in Urdu beside it, on screen.
     const tag = row('KEL').querySelector('.mark--ex')!;
