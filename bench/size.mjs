@@ -2,6 +2,8 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { findAll } from 'domutils';
+import { parseDocument } from 'htmlparser2';
 
 function files(dir) {
   return readdirSync(dir).flatMap((name) => {
@@ -30,8 +32,12 @@ for (const browser of ['chrome', 'firefox']) {
 for (const browser of ['chrome', 'firefox']) {
   const root = path.resolve('dist', browser);
   const page = JSON.parse(readFileSync(path.join(root, 'manifest.json'), 'utf8')).action.default_popup;
-  const html = readFileSync(path.join(root, page), 'utf8');
-  const queue = [...html.matchAll(/(?:src|href)="\/([^"]+\.(?:js|css))"/g)].map((m) => m[1]);
+  // The page is read with the HTML parser the extension uses, never with patterns over its text.
+  const doc = parseDocument(readFileSync(path.join(root, page), 'utf8'));
+  const queue = findAll((el) => 'src' in el.attribs || 'href' in el.attribs, doc.children)
+    .flatMap((el) => Object.entries(el.attribs).filter(([name]) => name === 'src' || name === 'href').map(([, value]) => value))
+    .filter((value) => value.startsWith('/') && (value.endsWith('.js') || value.endsWith('.css')))
+    .map((value) => value.slice(1));
   const seen = new Set();
   while (queue.length > 0) {
     const file = queue.shift();
