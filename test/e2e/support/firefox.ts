@@ -1,8 +1,10 @@
 /**
  * Starts Debian's Firefox ESR headless on a throwaway profile with Marionette enabled, and
- * guarantees it goes away again. The profile routes every request to a closed loopback port,
- * so the extension's sources fail at once and the same way on every run, and no test can
- * reach the real network.
+ * guarantees it goes away again. The profile routes every request through an HTTP proxy on
+ * loopback: by default a closed port, so the extension's sources fail at once and the same way
+ * on every run; or, with `proxyPort` and `acceptInsecureCerts`, the fixture proxy of
+ * support/firefox-fixtures.ts, which answers the real source URLs from fixtures. Either way no
+ * test can reach the real network.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -28,6 +30,20 @@ export interface LaunchOptions {
   startupTimeoutMs?: number;
   extensionId?: string;
   extensionUuid?: string;
+  /**
+   * A loopback proxy that answers requests (support/firefox-fixtures.ts); without one, every
+   * request goes to a closed port and fails at once.
+   */
+  proxyPort?: number;
+  /**
+   * Start the session with `acceptInsecureCerts`: Firefox then skips certificate checks for the
+   * whole browser, which the fixture proxy's self-signed certificate needs.
+   */
+  acceptInsecureCerts?: boolean;
+  /** More preferences for the profile, over the defaults. */
+  prefs?: Record<string, PrefValue>;
+  /** More environment for the Firefox process (`TZ`, for a test of time zones). */
+  env?: Record<string, string>;
 }
 
 export interface FirefoxHandle {
@@ -40,7 +56,7 @@ export interface FirefoxHandle {
   close(): Promise<void>;
 }
 
-type PrefValue = string | number | boolean;
+export type PrefValue = string | number | boolean;
 
 /** A loopback port nothing listens on: bound by the OS, then released. */
 async function closedLoopbackPort(): Promise<number> {
@@ -55,19 +71,20 @@ async function closedLoopbackPort(): Promise<number> {
   return address.port;
 }
 
-function profilePrefs(deadProxyPort: number, extensionId: string, extensionUuid: string): Record<string, PrefValue> {
+function profilePrefs(proxyPort: number, extensionId: string, extensionUuid: string): Record<string, PrefValue> {
   return {
     // 0 lets Firefox choose a free port and write it to <profile>/MarionetteActivePort, so runs never collide.
     'marionette.port': 0,
     'extensions.webextensions.uuids': JSON.stringify({ [extensionId]: extensionUuid }),
 
-    // Every protocol through an HTTP proxy that refuses connections: fetches fail within
-    // milliseconds instead of waiting on DNS or timeouts, and nothing leaves the machine.
+    // Every protocol through an HTTP proxy on loopback (a closed port unless the test runs the
+    // fixture proxy): fetches fail within milliseconds instead of waiting on DNS or timeouts,
+    // or are answered from fixtures, and nothing leaves the machine.
     'network.proxy.type': 1,
     'network.proxy.http': '127.0.0.1',
-    'network.proxy.http_port': deadProxyPort,
+    'network.proxy.http_port': proxyPort,
     'network.proxy.ssl': '127.0.0.1',
-    'network.proxy.ssl_port': deadProxyPort,
+    'network.proxy.ssl_port': proxyPort,
     'network.proxy.share_proxy_settings': true,
     'network.proxy.no_proxies_on': '',
     'network.proxy.allow_hijacking_localhost': true,
@@ -183,6 +200,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Firefo
     startupTimeoutMs = 30_000,
     extensionId = EXTENSION_ID,
     extensionUuid = EXTENSION_UUID,
+    acceptInsecureCerts = false,
   } = options;
 
   const profile = await mkdtemp(join(tmpdir(), 'psx-e2e-firefox-'));
@@ -206,8 +224,9 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Firefo
   };
 
   try {
-    const deadProxyPort = await closedLoopbackPort();
-    await writeFile(join(profile, 'user.js'), userJs(profilePrefs(deadProxyPort, extensionId, extensionUuid)));
+    const proxyPort = options.proxyPort ?? (await closedLoopbackPort());
+    const prefs = { ...profilePrefs(proxyPort, extensionId, extensionUuid), ...options.prefs };
+    await writeFile(join(profile, 'user.js'), userJs(prefs));
 
     const args = [
       '--marionette',
@@ -220,7 +239,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Firefo
       profile,
     ];
     const spawned = spawn(binary, args, {
-      env: { ...process.env, MOZ_HEADLESS: '1', MOZ_CRASHREPORTER_DISABLE: '1', MOZ_DISABLE_AUTO_SAFE_MODE: '1' },
+      env: { ...process.env, ...options.env, MOZ_HEADLESS: '1', MOZ_CRASHREPORTER_DISABLE: '1', MOZ_DISABLE_AUTO_SAFE_MODE: '1' },
       // Its own process group, so close() can signal the content processes along with the parent.
       detached: true,
       stdio: ['ignore', 'ignore', 'pipe'],
@@ -249,7 +268,10 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Firefo
       spawnError,
     ]);
     client = await MarionetteClient.connect({ port, timeoutMs: Math.max(1_000, deadline - Date.now()) });
-    await client.newSession();
+    const session = await client.newSession(acceptInsecureCerts ? { acceptInsecureCerts: true } : {});
+    if (acceptInsecureCerts && session.capabilities['acceptInsecureCerts'] !== true) {
+      throw new Error(`Marionette did not accept acceptInsecureCerts: ${JSON.stringify(session.capabilities)}`);
+    }
   } catch (error) {
     await close();
     const message = error instanceof Error ? error.message : String(error);

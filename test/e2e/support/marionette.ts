@@ -46,6 +46,11 @@ export interface NewSessionResult {
   capabilities: Record<string, unknown>;
 }
 
+/** The W3C key under which a web element's reference is sent and received. */
+export const WEB_ELEMENT_KEY = 'element-6066-11e4-a52e-4f735466cecf';
+
+export type ElementReference = Record<typeof WEB_ELEMENT_KEY, string>;
+
 /** Values that survive the trip through Marionette's JSON serialisation unchanged. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
@@ -209,8 +214,13 @@ export class MarionetteClient {
     });
   }
 
+  /**
+   * Marionette takes the capabilities themselves as the command's parameters (geckodriver
+   * unwraps W3C `capabilities.alwaysMatch` before it forwards them); wrapped, they would be
+   * stored as one unknown capability and silently ignored.
+   */
   newSession(capabilities: Record<string, unknown> = {}): Promise<NewSessionResult> {
-    return this.send<NewSessionResult>('WebDriver:NewSession', { capabilities: { alwaysMatch: capabilities } });
+    return this.send<NewSessionResult>('WebDriver:NewSession', capabilities);
   }
 
   /** Installs an unpacked extension directory or an .xpi; resolves with the add-on id. */
@@ -230,6 +240,65 @@ export class MarionetteClient {
   async executeScript<T extends JsonValue | undefined>(script: string, args: JsonValue[] = []): Promise<T> {
     const result = await this.send<ValueResult<T>>('WebDriver:ExecuteScript', { script, args });
     return result.value;
+  }
+
+  /**
+   * Like executeScript, in the current page but with the system principal (Marionette's
+   * `system` sandbox, which needs `--remote-allow-system-access`): the page's DOM through
+   * X-rays, with chrome-only members such as `Element.openOrClosedShadowRoot`. For looking
+   * into closed shadow roots, which page scripts cannot.
+   */
+  async executeSystemScript<T extends JsonValue | undefined>(script: string, args: JsonValue[] = []): Promise<T> {
+    const result = await this.send<ValueResult<T>>('WebDriver:ExecuteScript', { script, args, sandbox: 'system' });
+    return result.value;
+  }
+
+  /** The first element matching a CSS selector in the current page; its WebDriver reference. */
+  async findElement(selector: string): Promise<ElementReference> {
+    const result = await this.send<ValueResult<ElementReference>>('WebDriver:FindElement', { using: 'css selector', value: selector });
+    return result.value;
+  }
+
+  /**
+   * Clicks an element the way a user would: scrolled into view, hit-tested, and dispatched as
+   * trusted input from the parent process, so it counts as a user gesture (which
+   * `permissions.request` needs in Firefox). An `<option>` is selected in its `<select>`.
+   */
+  async elementClick(element: ElementReference): Promise<void> {
+    await this.send<unknown>('WebDriver:ElementClick', { id: element[WEB_ELEMENT_KEY] });
+  }
+
+  /** Types text into an element as key events (focusing it first). */
+  async elementSendKeys(element: ElementReference, text: string): Promise<void> {
+    await this.send<unknown>('WebDriver:ElementSendKeys', { id: element[WEB_ELEMENT_KEY], text });
+  }
+
+  /** Empties an input or textarea, as the user selecting its text and deleting it. */
+  async elementClear(element: ElementReference): Promise<void> {
+    await this.send<unknown>('WebDriver:ElementClear', { id: element[WEB_ELEMENT_KEY] });
+  }
+
+  /** Opens a new tab and answers its window handle (not switched to). */
+  async newTab(): Promise<string> {
+    const result = await this.send<{ handle: string }>('WebDriver:NewWindow', { type: 'tab' });
+    return result.handle;
+  }
+
+  async currentWindowHandle(): Promise<string> {
+    const result = await this.send<ValueResult<string>>('WebDriver:GetWindowHandle', {});
+    return result.value;
+  }
+
+  async switchToWindow(handle: string): Promise<void> {
+    await this.send<unknown>('WebDriver:SwitchToWindow', { handle, focus: true });
+  }
+
+  /**
+   * `chrome` runs scripts in the browser's privileged parent-process scope (needs Firefox's
+   * `--remote-allow-system-access`), `content` in the current tab's page.
+   */
+  async setContext(context: 'chrome' | 'content'): Promise<void> {
+    await this.send<unknown>('Marionette:SetContext', { value: context });
   }
 
   /** The current viewport as a base64-encoded PNG. */
