@@ -13,6 +13,7 @@ import type { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROME_BUILD, launchChromiumWithExtension, waitForPrices, type ExtensionSession } from './support/chromium';
 import { tradingDayFixtures } from './support/fixtures';
+import { launchFirefoxWithFixtures, POPUP_PATH } from './support/firefox-session';
 
 const { name, version } = JSON.parse(readFileSync('package.json', 'utf8')) as { name: string; version: string };
 const RELEASE = path.resolve('release');
@@ -135,6 +136,21 @@ describe('npm run package, from the current build', () => {
       expect(manifest.browser_specific_settings?.gecko?.id).toBeTruthy();
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('the Firefox zip installs in Firefox ESR as it is, and its popup shows the fixture price', async () => {
+    const firefox = await launchFirefoxWithFixtures(tradingDayFixtures(), { addon: archive('firefox') });
+    try {
+      await firefox.openExtensionPage(POPUP_PATH);
+      const price = await firefox.until<string | null>(
+        "return document.querySelector('li.quote[data-symbol=\"HUBC\"] .quote__price')?.textContent ?? null;",
+        (shown) => shown === '202.71',
+        'the installed zip never showed HUBC at 202.71',
+      );
+      expect(price).toBe('202.71');
+    } finally {
+      await firefox.close();
     }
   });
 

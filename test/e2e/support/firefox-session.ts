@@ -69,15 +69,15 @@ const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 export async function launchFirefoxWithFixtures(
   fixtures: FixtureTable,
-  options: { grants?: FirefoxGrants; prefs?: Record<string, PrefValue>; env?: Record<string, string> } = {},
+  options: { grants?: FirefoxGrants; prefs?: Record<string, PrefValue>; env?: Record<string, string>; /** Install this package (a zip) as it is, instead of a copy of dist/firefox. */ addon?: string } = {},
 ): Promise<FirefoxSession> {
-  const build = firefoxBuildCopy(options.grants);
+  const build = options.addon ?? firefoxBuildCopy(options.grants);
   const proxy = await startFixtureProxy(fixtures);
   let firefox: FirefoxHandle | undefined;
   const cleanUp = async (): Promise<void> => {
     await firefox?.close();
     await proxy.close();
-    rmSync(build, { recursive: true, force: true });
+    if (!options.addon) rmSync(build, { recursive: true, force: true });
   };
   try {
     firefox = await launchFirefox({
