@@ -97,9 +97,16 @@ describe('popup', () => {
   });
 
   it('labels a closed market and its prices as the last close', async () => {
-    await show(tradingSnapshot({ market: { phase: 'closed', label: 'Closed' } }));
-    expect(await screen.findByText('Market closed')).toBeTruthy();
-    expect(screen.getByText('Last close')).toBeTruthy();
+    // Saturday noon PKT: the timetable agrees the market is closed. On a weekday's session hours
+    // a closed board reads "Closed today (holiday?)" instead, so the clock is pinned.
+    vi.setSystemTime(Date.UTC(2026, 9, 17, 7, 0));
+    try {
+      await show(tradingSnapshot({ market: { phase: 'closed', label: 'Closed' } }));
+      expect(await screen.findByText('Market closed')).toBeTruthy();
+      expect(screen.getByText('Last close')).toBeTruthy();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('says so when the board is closed on a trading day, and names the fallback source', async () => {
