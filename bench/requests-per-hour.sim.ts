@@ -79,4 +79,5 @@ it('requests per hour, open day and closed day', async () => {
   // No quote request on a closed day beyond the first look at the board and its closing figures.
   expect(closed.byRoute['/market-watch']).toBe(1);
   expect(closed.byRoute['timeseries/int/*']).toBeUndefined();
-});
+  // Two simulated days of real cycles: seconds, more on a busy machine (the default is 5 s).
+}, 120_000);
