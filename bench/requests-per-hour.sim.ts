@@ -29,9 +29,12 @@ function boardAt(at: number, open: boolean): string {
   return boardFor('Closed');
 }
 
-async function simulateDay(dayStartUtc: number, open: boolean): Promise<{ perHour: number[]; byRoute: Record<string, number>; wakes: number }> {
+async function simulateDay(dayStartUtc: number, open: boolean): Promise<{ perHour: number[]; byRoute: Record<string, number>; wakes: number; bytes: number }> {
   fakeBrowser.reset();
   const perHour = Array.from({ length: 24 }, () => 0);
+  // Bytes received: the fixture bodies as served (UTF-8). The market-watch fixture holds the 30
+  // watchlist rows (22 KB); the live page lists every symbol, ~500 rows, so its share is larger.
+  let bytes = 0;
   const byRoute: Record<string, number> = {};
   let now = dayStartUtc;
   const bodies: Record<string, () => string> = {
@@ -47,6 +50,7 @@ async function simulateDay(dayStartUtc: number, open: boolean): Promise<{ perHou
     const route = url.includes('/timeseries/') ? 'timeseries/int/*' : url.replace(/^https:\/\/[^/]+/, '');
     byRoute[route] = (byRoute[route] ?? 0) + 1;
     const body = url === HOME_URL ? boardAt(now, open) : bodies[url]?.();
+    bytes += body === undefined ? 0 : Buffer.byteLength(body, 'utf8');
     return body === undefined ? new Response('', { status: 404 }) : new Response(body);
   }) as typeof fetch;
   const deps = { fetchImpl, now: () => now, random: () => 0.5 };
@@ -60,7 +64,7 @@ async function simulateDay(dayStartUtc: number, open: boolean): Promise<{ perHou
     await refresh('alarm', deps);
     wakes += 1;
   }
-  return { perHour, byRoute, wakes };
+  return { perHour, byRoute, wakes, bytes };
 }
 
 it('requests per hour, open day and closed day', async () => {
@@ -74,6 +78,8 @@ it('requests per hour, open day and closed day', async () => {
   const total = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
   console.log(`Totals: open day ${total(open.perHour)}, closed day ${total(closed.perHour)}`);
   console.log(`Worker wakes: open day ${open.wakes}, closed day ${closed.wakes}`);
+  const kb = (n: number): string => `${(n / 1024).toFixed(0)} KB`;
+  console.log(`Bytes received (bodies): open day ${kb(open.bytes)}, closed day ${kb(closed.bytes)}`);
   // A closed day wakes the worker only for the headlines (every 10 min), not every 30 s.
   expect(closed.wakes).toBeLessThanOrEqual(24 * 6 + 2);
   // No quote request on a closed day beyond the first look at the board and its closing figures.
