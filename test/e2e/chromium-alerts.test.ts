@@ -17,6 +17,7 @@ import { launchChromiumWithExtension, type ExtensionSession, waitForPrices } fro
 import { fixture, tradingDayFixtures, URLS } from './support/fixtures';
 import { buildGranting } from './support/granted-build';
 import { extensionWorker, runAlarmCycle } from './support/worker';
+import { until } from './support/poll';
 
 const SCREENSHOTS = path.resolve('test-results');
 
@@ -41,16 +42,6 @@ async function notificationsOnScreen(session: ExtensionSession): Promise<string[
   return worker.evaluate(async () => Object.keys(await chrome.notifications.getAll()));
 }
 
-/** Polls `read` until `done` holds. */
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, failure: string, timeout = 10_000): Promise<T> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`${failure}: ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** Serves the trading day with HUBC at `price` (202.71 in the fixture) from now on. */
 const serveHubcAt = (session: ExtensionSession, price: number): void =>

@@ -12,6 +12,7 @@ import { launchChromiumWithExtension, type ExtensionSession, waitForPrices } fro
 import { BR30, tradingDayFixtures } from './support/fixtures';
 import { buildGranting } from './support/granted-build';
 import { extensionWorker } from './support/worker';
+import { until } from './support/poll';
 
 declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
 
@@ -37,15 +38,6 @@ async function tabUntil(page: Page, reached: (f: Awaited<ReturnType<typeof focus
   throw new Error(`${what} not reached with Tab`);
 }
 
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, failure: string): Promise<T> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`${failure}: ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('Chromium: the watchlist with the keyboard alone', () => {
   let session: ExtensionSession;

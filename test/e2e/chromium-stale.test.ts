@@ -16,6 +16,7 @@ import { launchChromiumWithExtension, type ExtensionSession, waitForPrices } fro
 import { fixture, tradingDayFixtures, URLS } from './support/fixtures';
 import { buildWithSitesGranted } from './support/granted-build';
 import { extensionWorker, readStoredSnapshot, runAlarmCycle } from './support/worker';
+import { until } from './support/poll';
 
 const SITE = 'https://news.example/';
 const SCREENSHOTS = path.resolve('test-results');
@@ -96,16 +97,6 @@ async function readChip(page: Page): Promise<ChipView | null> {
   }
 }
 
-/** Polls `read` until `done` holds (expect.poll cannot run in hooks). */
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, failure: string, timeout = 10_000): Promise<T> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(failure);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 const portalRequests = (s: ExtensionSession, since: number): string[] =>
   s.requests
